@@ -1,0 +1,90 @@
+package io.github.ivhclient.videomake;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Objects;
+
+/**
+ * Where the gateway is: {@link #MAINLAND}, {@link #INTERNATIONAL}, or a {@link #custom} URL (a
+ * proxy, the sandbox). Plain {@code http} is accepted only for loopback addresses, so the app key
+ * and signatures never cross a network in clear text.
+ */
+public final class IvhEndpoint {
+  public static final IvhEndpoint MAINLAND = new IvhEndpoint(URI.create("https://gw.tvs.qq.com/"));
+  public static final IvhEndpoint INTERNATIONAL = new IvhEndpoint(URI.create("https://gw-sg.tvs.qq.com/"));
+
+  private final URI baseUri;
+
+  private IvhEndpoint(URI baseUri) {
+    this.baseUri = baseUri;
+  }
+
+  /**
+   * A custom base URL such as {@code http://127.0.0.1:8080}.
+   *
+   * @throws IllegalArgumentException if it is not an absolute http(s) URL, or is plain http to a
+   *     host that is not loopback
+   */
+  public static IvhEndpoint custom(String url) {
+    Objects.requireNonNull(url, "url");
+    URI uri;
+    try {
+      uri = URI.create(url.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("endpoint is not a URL: " + url, e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+      throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + url);
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("endpoint must not have a query or fragment: " + url);
+    }
+    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+      throw new IllegalArgumentException(
+          "plain http is allowed only for loopback addresses (use https): " + url);
+    }
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    if (!path.endsWith("/")) {
+      path = path + "/";
+    }
+    return new IvhEndpoint(URI.create(scheme + "://" + uri.getRawAuthority() + path));
+  }
+
+  private static boolean isLoopback(String host) {
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (bare.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    // Only literal addresses: resolving a name here would be network I/O and could lie.
+    if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(bare).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** The base URI, always ending in {@code /}. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IvhEndpoint e && baseUri.equals(e.baseUri);
+  }
+
+  @Override
+  public int hashCode() {
+    return baseUri.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return baseUri.toString();
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.ivhclient.videomake;
+
+/** The gateway (or something in front of it) answered with a non-2xx HTTP status. */
+public final class IvhHttpException extends IvhException {
+  /** The most of a body this exception keeps. */
+  public static final int MAX_BODY_EXCERPT = 1024;
+
+  private final int statusCode;
+  private final String bodyExcerpt;
+
+  public IvhHttpException(String operation, int statusCode, String bodyExcerpt, String requestId, int attempts) {
+    super(operation, requestId, attempts, "HTTP " + statusCode
+        + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt), null);
+    this.statusCode = statusCode;
+    this.bodyExcerpt = bodyExcerpt;
+  }
+
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** At most {@link #MAX_BODY_EXCERPT} characters of the body; empty when there was none. */
+  public String bodyExcerpt() {
+    return bodyExcerpt;
+  }
+}

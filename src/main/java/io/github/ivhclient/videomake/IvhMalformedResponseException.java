@@ -1,0 +1,17 @@
+package io.github.ivhclient.videomake;
+
+/** A 2xx answer whose body is not the gateway's {@code {"Header":…,"Payload":…}} envelope. */
+public final class IvhMalformedResponseException extends IvhException {
+  private final String bodyExcerpt;
+
+  public IvhMalformedResponseException(
+      String operation, String detail, String bodyExcerpt, String requestId, int attempts, Throwable cause) {
+    super(operation, requestId, attempts, "malformed response: " + detail, cause);
+    this.bodyExcerpt = bodyExcerpt;
+  }
+
+  /** At most 1 KB of the body, for diagnosis; empty when it could not be kept. */
+  public String bodyExcerpt() {
+    return bodyExcerpt;
+  }
+}

@@ -1,0 +1,104 @@
+package io.github.ivhclient.videomake.internal;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Signs every attempt: sets {@code appkey} and {@code timestamp} (Unix seconds, read from the clock
+ * when the attempt is sent, so a retry carries a fresh one) and appends {@code signature}.
+ *
+ * <p>The string to sign is every query parameter but {@code signature}, sorted by name, joined as
+ * {@code k=v} with {@code &}; the signature is HMAC-SHA256 keyed with the access token, standard
+ * Base64, URL-encoded. The access token never leaves this class except as that HMAC.
+ */
+public final class RequestSigner implements Interceptor {
+  public static final String APPKEY = "appkey";
+  public static final String TIMESTAMP = "timestamp";
+  public static final String SIGNATURE = "signature";
+
+  private final String appKey;
+  private final SecretKeySpec key;
+  private final Clock clock;
+
+  public RequestSigner(String appKey, String accessToken, Clock clock) {
+    this.appKey = Objects.requireNonNull(appKey, "appKey");
+    this.key = hmacKey(Objects.requireNonNull(accessToken, "accessToken"));
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    return chain.proceed(sign(chain.request()));
+  }
+
+  /** The request with {@code appkey}, a fresh {@code timestamp} and its {@code signature}. */
+  public Request sign(Request request) {
+    HttpUrl url = request.url().newBuilder()
+        .removeAllQueryParameters(APPKEY)
+        .removeAllQueryParameters(TIMESTAMP)
+        .removeAllQueryParameters(SIGNATURE)
+        .addQueryParameter(APPKEY, appKey)
+        .addQueryParameter(TIMESTAMP, Long.toString(clock.instant().getEpochSecond()))
+        .build();
+    Map<String, String> params = new TreeMap<>();
+    for (String name : url.queryParameterNames()) {
+      params.put(name, url.queryParameter(name));
+    }
+    String signature = signature(stringToSign(params), key);
+    HttpUrl signed = url.newBuilder()
+        .addEncodedQueryParameter(SIGNATURE, URLEncoder.encode(signature, StandardCharsets.UTF_8))
+        .build();
+    return request.newBuilder().url(signed).build();
+  }
+
+  /** {@code k=v} pairs of every parameter but {@code signature}, sorted by name, joined with {@code &}. */
+  public static String stringToSign(Map<String, String> queryParameters) {
+    StringBuilder out = new StringBuilder();
+    new TreeMap<>(queryParameters).forEach((name, value) -> {
+      if (!SIGNATURE.equals(name)) {
+        if (out.length() > 0) {
+          out.append('&');
+        }
+        out.append(name).append('=').append(value == null ? "" : value);
+      }
+    });
+    return out.toString();
+  }
+
+  /** Standard Base64 of HMAC-SHA256(accessToken, stringToSign); not yet URL-encoded. */
+  public static String signature(String stringToSign, String accessToken) {
+    return signature(stringToSign, hmacKey(accessToken));
+  }
+
+  private static String signature(String stringToSign, SecretKeySpec key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  private static SecretKeySpec hmacKey(String accessToken) {
+    return new SecretKeySpec(accessToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  }
+
+  @Override
+  public String toString() {
+    return "RequestSigner{appKey=" + Redaction.mask(appKey) + "}";
+  }
+}
