@@ -38,6 +38,9 @@ class JsonSupportTest {
         .contains("\"MakeType\":\"CustomOnlyStart\"")
         .contains("\"Speed\":1.0")
         .doesNotContain("DisableIntervals")
+        .doesNotContain("Volume")
+        .doesNotContain("VideoParametersConsistent")
+        .doesNotContain("DisableIdDetect")
         .doesNotContain("null");
   }
 
