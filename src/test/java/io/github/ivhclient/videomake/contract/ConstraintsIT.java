@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.squareup.moshi.JsonAdapter;
-import io.github.ivhclient.videomake.api.AssetsApi;
-import io.github.ivhclient.videomake.api.VideoMakerApi;
 import io.github.ivhclient.videomake.internal.JsonSupport;
-import io.github.ivhclient.videomake.model.DescribeTimbreRequest;
-import io.github.ivhclient.videomake.model.GetProgressRequest;
-import io.github.ivhclient.videomake.model.VideoMakeNoTrainRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +18,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
-import retrofit2.Call;
-import retrofit2.Response;
 
 /**
  * For every constraint of every request schema in the spec, one request that breaks it is
@@ -39,36 +31,10 @@ import retrofit2.Response;
 @ExtendWith(PrismExtension.class)
 class ConstraintsIT {
   private static final Spec SPEC = Spec.load();
-  private static final String SUBMIT = "videoMakeNoTrain";
-  private static final String PROGRESS = "getProgress";
-  private static final String TIMBRES = "describeTimbre";
-
+  private static final String SUBMIT = ContractCalls.SUBMIT;
+  private static final String PROGRESS = ContractCalls.PROGRESS;
+  private static final String TIMBRES = ContractCalls.TIMBRES;
   private static final String URL = "https://cdn.example.com/";
-  /** A Text request that sets every field, each to a valid value. */
-  private static final String FULL_SUBMIT = """
-      {"Header": {}, "Payload": {
-        "RefVideoUrl": "https://cdn.example.com/template.mp4",
-        "DriverType": "Text",
-        "IdentityWrittenUrl": "https://cdn.example.com/consent.pdf",
-        "IdentityVideoUrl": "https://cdn.example.com/consent.mp4",
-        "InputAudioUrl": "https://cdn.example.com/voice.mp3",
-        "InputSsml": "Hello, I am the virtual <phoneme alphabet=\\"py\\" ph=\\"fu4\\">anchor</phoneme>",
-        "SpeechParam": {"Speed": 1.0, "TimbreKey": "female_1", "Volume": 5, "EmotionCategory": "happy",
-                        "EmotionIntensity": 100, "TimbreLanguage": "en"},
-        "ConcurrencyType": "Shared",
-        "VideoLoop": 0,
-        "VideoParametersConsistent": 1,
-        "CallbackUrl": "https://hooks.example.com/ivh?ivh_token=abc",
-        "VideoParam": {"RefPhotoUrl": "https://cdn.example.com/face.jpg", "DisableIdDetect": 0,
-                       "DisableOcclusionDetect": 1, "EnableFakeTeeth": 0, "MakeType": "Custom",
-                       "StartTime": 1.5, "EndTime": 8.25,
-                       "DisableIntervals": [{"StartTime": 2, "EndTime": 3}, {"StartTime": 4.5, "EndTime": 5.125}]}
-      }}""";
-  private static final String PROGRESS_QUERY = """
-      {"Header": {}, "Payload": {"TaskId": "81883d47c6154edf8e276531f09227b6"}}""";
-  private static final String TIMBRE_QUERY = """
-      {"Header": {}, "Payload": {"PageIndex": 1, "PageSize": 20, "TimbreKey": "female_1",
-                                 "TimbreName": "female", "PurchaseType": "Lease"}}""";
 
   private static final Map<String, List<Case>> TABLE = new LinkedHashMap<>();
 
@@ -206,18 +172,17 @@ class ConstraintsIT {
   }
 
   private static void check(String operation, Case c) throws IOException {
-    Response<?> invalid = send(operation, c.invalid());
+    ContractCalls.Result invalid = ContractCalls.call(prism, ContractClients.http(), operation, c.invalid());
     assertThat(invalid.code()).as("HTTP status of the violating request").isEqualTo(422);
-    JsonNode problems = Spec.JSON.readTree(invalid.errorBody().string()).path("validation");
+    JsonNode problems = Spec.JSON.readTree(invalid.errorBody()).path("validation");
     List<String> seen = new ArrayList<>();
     problems.forEach(p -> seen.add(location(p) + " " + p.path("code").asText() + ": " + p.path("message").asText()));
     assertThat(problems).as("Prism's validation errors %s", seen).anyMatch(p -> names(p, c));
     assertThat(problems).as("only the field under test (or, for conditionals, its ancestors) is wrong: %s", seen)
         .allMatch(p -> isSelfOrAncestor(location(p), c.path()));
 
-    Response<?> valid = send(operation, c.valid());
-    assertThat(valid.code()).as("HTTP status of the valid twin; body %s",
-        valid.errorBody() == null ? "" : valid.errorBody().string()).isEqualTo(200);
+    ContractCalls.Result valid = ContractCalls.call(prism, ContractClients.http(), operation, c.valid());
+    assertThat(valid.code()).as("HTTP status of the valid twin; %s", valid.errorBody()).isEqualTo(200);
   }
 
   /** Prism names the field: at its location, or (required, conditionals) at its parent, quoting it. */
@@ -252,23 +217,6 @@ class ConstraintsIT {
     return path.toString();
   }
 
-  private static Response<?> send(String operation, String json) throws IOException {
-    VideoMakerApi videoMaker = ContractClients.videoMaker(prism, ContractClients.http());
-    AssetsApi assets = ContractClients.assets(prism, ContractClients.http());
-    Call<?> call = switch (operation) {
-      case SUBMIT -> videoMaker.videoMakeNoTrain(model(VideoMakeNoTrainRequest.class, json));
-      case PROGRESS -> videoMaker.getProgress(model(GetProgressRequest.class, json));
-      case TIMBRES -> assets.describeTimbre(model(DescribeTimbreRequest.class, json));
-      default -> throw new IllegalArgumentException(operation);
-    };
-    return call.execute();
-  }
-
-  private static <T> T model(Class<T> type, String json) throws IOException {
-    JsonAdapter<T> adapter = JsonSupport.moshi().adapter(type);
-    return adapter.fromJson(json);
-  }
-
   // ---- the table
 
   /** One row: the field and rule, the violating request and its valid twin, as JSON. */
@@ -285,12 +233,7 @@ class ConstraintsIT {
 
   private static void add(String operation, String path, String keyword, String condition,
       Consumer<ObjectNode> breakIt, Consumer<ObjectNode> fixIt) {
-    String base = switch (operation) {
-      case SUBMIT -> FULL_SUBMIT;
-      case PROGRESS -> PROGRESS_QUERY;
-      case TIMBRES -> TIMBRE_QUERY;
-      default -> throw new IllegalArgumentException(operation);
-    };
+    String base = ContractCalls.validRequest(operation);
     TABLE.computeIfAbsent(operation, k -> new ArrayList<>())
         .add(new Case(path, keyword, condition, mutate(base, breakIt), mutate(base, fixIt)));
   }
