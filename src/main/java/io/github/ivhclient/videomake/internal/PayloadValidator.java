@@ -14,6 +14,7 @@ import io.github.ivhclient.videomake.model.VideoParam.DisableIdDetectEnum;
 import io.github.ivhclient.videomake.model.VideoParam.MakeTypeEnum;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -87,15 +88,17 @@ public final class PayloadValidator {
     beanValidation(payload, findings);
     walk(payload, ROOT, findings);
     driverTypeRules(payload, findings);
+    if (payload.getInputSsml() != null) {
+      SsmlChecker.check(payload.getInputSsml()).forEach(findings::add);
+    }
     videoParamRules(payload, findings);
     return findings.report();
   }
 
   private static Validator buildBeanValidator() {
-    // ParameterMessageInterpolator: no Expression Language implementation needed at runtime.
     HibernateValidatorConfiguration configuration = Validation.byProvider(HibernateValidator.class)
         .configure()
-        .messageInterpolator(new ParameterMessageInterpolator());
+        .messageInterpolator(new ElFreeMessageInterpolator());
     ConstraintMapping jsonSchemaSemantics = configuration.createConstraintMapping();
     jsonSchemaSemantics.constraintDefinition(Size.class)
         .includeExistingValidators(false)
@@ -105,6 +108,33 @@ public final class PayloadValidator {
         .includeExistingValidators(false)
         .validatedBy(EcmaPattern.class);
     return configuration.addMapping(jsonSchemaSemantics).buildValidatorFactory().getValidator();
+  }
+
+  /** The constraints whose issues carry this class's own messages (see {@link #beanValidation}). */
+  private static final Set<Class<? extends Annotation>> OWN_MESSAGES =
+      Set.of(NotNull.class, Min.class, Max.class, DecimalMin.class, DecimalMax.class, Size.class, Pattern.class);
+
+  /**
+   * ParameterMessageInterpolator, so no Expression Language implementation is needed at runtime.
+   * It skips the constraints whose messages this class writes itself: their default templates
+   * ({@code @DecimalMin}'s) contain EL, for which it would log a warning on every violation.
+   */
+  private static final class ElFreeMessageInterpolator implements MessageInterpolator {
+    private final ParameterMessageInterpolator parameters = new ParameterMessageInterpolator();
+
+    @Override
+    public String interpolate(String template, Context context) {
+      return ownMessage(context) ? template : parameters.interpolate(template, context);
+    }
+
+    @Override
+    public String interpolate(String template, Context context, Locale locale) {
+      return ownMessage(context) ? template : parameters.interpolate(template, context, locale);
+    }
+
+    private static boolean ownMessage(Context context) {
+      return OWN_MESSAGES.contains(context.getConstraintDescriptor().getAnnotation().annotationType());
+    }
   }
 
   // ---- Bean Validation over the generated annotations
@@ -417,14 +447,14 @@ public final class PayloadValidator {
   }
 
   /**
-   * Collects issues, one per path and rule. A {@code type} error hides the other errors at its
+   * Collects issues without repeats. A {@code type} error hides the other errors at its
    * path, and a pattern failure of a URL hides the finer URL syntax check.
    */
   private static final class Findings {
     private final Map<String, ValidationIssue> issues = new LinkedHashMap<>();
 
     void add(ValidationIssue issue) {
-      issues.putIfAbsent(issue.severity() + " " + issue.path() + " " + issue.rule(), issue);
+      issues.putIfAbsent(issue.severity() + " " + issue.path() + " " + issue.rule() + " " + issue.message(), issue);
     }
 
     void error(String path, String rule, String message, String rejectedValue) {
