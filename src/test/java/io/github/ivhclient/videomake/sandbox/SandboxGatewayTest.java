@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import com.sun.net.httpserver.HttpServer;
+import io.github.ivhclient.videomake.CallbackParser;
+import io.github.ivhclient.videomake.CallbackUrls;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhHttpException;
 import io.github.ivhclient.videomake.IvhServiceException;
 import io.github.ivhclient.videomake.IvhTransportException;
+import io.github.ivhclient.videomake.TaskResult;
 import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.TaskState;
 import io.github.ivhclient.videomake.TimbreFilter;
@@ -17,7 +20,6 @@ import io.github.ivhclient.videomake.TimbreListing;
 import io.github.ivhclient.videomake.VideoMakeRequests;
 import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.internal.RequestSigner;
-import io.github.ivhclient.videomake.model.CallbackRequest;
 import io.github.ivhclient.videomake.model.TimbreAssetDetail;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import java.io.IOException;
@@ -450,45 +452,52 @@ class SandboxGatewayTest {
   }
 
   @Test
-  void callbackIsPostedOnceToTheCallbackUrl() throws Exception {
+  void callbackIsPostedOnceAndPassesVerificationAndParsing() throws Exception {
     SandboxGateway sandbox = sandbox(Duration.ofMillis(300));
+    CallbackUrls urls = CallbackUrls.withSecret("test-secret-of-sixteen-bytes-or-more");
+    CallbackParser parser = new CallbackParser();
     List<String> received = Collections.synchronizedList(new ArrayList<>());
-    List<String> queries = Collections.synchronizedList(new ArrayList<>());
+    List<String> refs = Collections.synchronizedList(new ArrayList<>());
+    List<TaskResult> results = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch first = new CountDownLatch(1);
     HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     receiver.createContext("/ivh/callback", exchange -> {
-      received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      queries.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawQuery()
-          + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      received.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type")
+          + " " + new String(body, StandardCharsets.UTF_8));
+      refs.add(urls.verify(exchange.getRequestURI().toString()));
+      results.add(parser.parse(body));
       exchange.sendResponseHeaders(204, -1);
       exchange.close();
       first.countDown();
     });
     receiver.start();
     toClose.add(() -> receiver.stop(0));
-    String callbackUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/ivh/callback?ivh_ref=order-7";
     IvhClient client = sandbox.clientBuilder().build();
     VideoMakeNoTrainPayload request = textRequest();
-    request.setCallbackUrl(callbackUrl);
+    request.setCallbackUrl(urls.mint("http://127.0.0.1:" + receiver.getAddress().getPort() + "/ivh/callback", "order-7"));
 
     String taskId = client.submit(request);
 
     assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(500); // a second POST, if there were one, would arrive here
-    assertThat(received).hasSize(1);
-    assertThat(queries.get(0)).startsWith("POST ivh_ref=order-7 application/json");
-    CallbackRequest body = JsonSupport.moshi().adapter(CallbackRequest.class).fromJson(received.get(0));
-    assertThat(body.getPayload().getTaskId()).isEqualTo(taskId);
-    assertThat(body.getPayload().getStatus().getValue()).isEqualTo("SUCCESS");
-    assertThat(body.getPayload().getProgress()).isEqualTo(100);
-    assertThat(body.getPayload().getMediaUrl()).endsWith(taskId + ".mp4");
-    assertThat(received.get(0)).doesNotContain("Header");
+    assertThat(received).singleElement().asString()
+        .startsWith("POST application/json;charset=utf-8 {\"Payload\":{")
+        .doesNotContain("Header");
+    assertThat(refs).containsExactly("order-7");
+    assertThat(results).singleElement().satisfies(r -> {
+      assertThat(r.taskId()).isEqualTo(taskId);
+      assertThat(r.state()).isEqualTo(TaskState.SUCCESS);
+      assertThat(r.mediaUrl()).endsWith(taskId + ".mp4");
+      assertThat(r.subtitlesUrl()).endsWith(taskId + ".srt");
+    });
     List<SandboxGateway.SentCallback> sent = sandbox.awaitCallbacks(1, Duration.ofSeconds(5));
     assertThat(sent).singleElement().satisfies(c -> {
       assertThat(c.taskId()).isEqualTo(taskId);
       assertThat(c.responseStatus()).isEqualTo(204);
       assertThat(c.delivered()).isTrue();
-      assertThat(c.body()).isEqualTo(received.get(0));
+      assertThat(c.body()).contains("\"Progress\":100", "\"Status\":\"SUCCESS\"");
+      assertThat(c.toString()).doesNotContain(c.url().substring(c.url().indexOf("ivh_token=") + 10));
     });
   }
 
