@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.ivhclient.videomake.CallbackParser;
 import io.github.ivhclient.videomake.CallbackUrls;
 import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.RetryPolicy;
 import io.github.ivhclient.videomake.IvhHttpException;
 import io.github.ivhclient.videomake.IvhServiceException;
 import io.github.ivhclient.videomake.IvhTransportException;
@@ -240,7 +241,8 @@ class SandboxGatewayTest {
   @Test
   void scripted429CarriesRetryAfterThenServiceResumes() throws IOException {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
-    IvhClient client = sandbox.clientBuilder().build();
+    // Without retries, so each scripted answer reaches the caller (retries have their own tests).
+    IvhClient client = sandbox.clientBuilder().retryPolicy(RetryPolicy.none()).build();
     sandbox.throttleNextRequests(2, Duration.ofMillis(1500));
 
     try (Response raw = rawResponse(sandbox, SandboxGateway.TIMBRE_PATH, "{}", sandboxSigner())) {
@@ -257,7 +259,7 @@ class SandboxGatewayTest {
   @Test
   void scripted5xxAnswersAreSentInsteadOfProcessingThenServiceResumes() {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
-    IvhClient client = sandbox.clientBuilder().build();
+    IvhClient client = sandbox.clientBuilder().retryPolicy(RetryPolicy.none()).build();
     sandbox.failNextRequests(1, 503);
     sandbox.failNextRequests(1, 500);
 
