@@ -11,6 +11,7 @@ import io.github.ivhclient.videomake.CallbackUrls;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhHttpException;
 import io.github.ivhclient.videomake.IvhServiceException;
+import io.github.ivhclient.videomake.IvhTaskFailedException;
 import io.github.ivhclient.videomake.IvhTransportException;
 import io.github.ivhclient.videomake.RetryPolicy;
 import io.github.ivhclient.videomake.TaskResult;
@@ -19,6 +20,7 @@ import io.github.ivhclient.videomake.TaskState;
 import io.github.ivhclient.videomake.TimbreFilter;
 import io.github.ivhclient.videomake.TimbreListing;
 import io.github.ivhclient.videomake.VideoMakeRequests;
+import io.github.ivhclient.videomake.WaitOptions;
 import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.internal.RequestSigner;
 import io.github.ivhclient.videomake.model.TimbreAssetDetail;
@@ -169,6 +171,31 @@ class SandboxGatewayTest {
       assertThat(srt.code()).isEqualTo(200);
       assertThat(srt.body().string()).contains("Hello from the sandbox");
     }
+  }
+
+  @Test
+  void waiterFollowsSandboxTasksToSuccessAndToFail() {
+    SandboxGateway sandbox = sandbox(Duration.ofMillis(1200));
+    IvhClient client = client(sandbox.clientBuilder());
+    List<TaskSnapshot> changes = Collections.synchronizedList(new ArrayList<>());
+    WaitOptions options = WaitOptions.builder()
+        .initialDelay(Duration.ofMillis(50)).maxDelay(Duration.ofMillis(100)).timeout(Duration.ofSeconds(20))
+        .listener(changes::add)
+        .build();
+
+    TaskResult result = client.waitFor(client.submit(textRequest()), options);
+    sandbox.failNextTasks(1, 40001, "face not found");
+    String failing = client.submit(textRequest());
+
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(result.mediaUrl()).endsWith(".mp4");
+    assertThat(changes).extracting(TaskSnapshot::state).contains(TaskState.QUEUED, TaskState.MAKING, TaskState.SUCCESS);
+    assertThatThrownBy(() -> client.waitFor(failing, options))
+        .isInstanceOfSatisfying(IvhTaskFailedException.class, e -> {
+          assertThat(e.taskId()).isEqualTo(failing);
+          assertThat(e.failCode()).isEqualTo(40001);
+          assertThat(e.failMessage()).isEqualTo("face not found");
+        });
   }
 
   @Test
