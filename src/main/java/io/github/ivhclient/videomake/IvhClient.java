@@ -2,6 +2,7 @@ package io.github.ivhclient.videomake;
 
 import io.github.ivhclient.videomake.api.AssetsApi;
 import io.github.ivhclient.videomake.api.VideoMakerApi;
+import io.github.ivhclient.videomake.internal.AttemptGate;
 import io.github.ivhclient.videomake.internal.ClientResources;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
@@ -38,7 +39,6 @@ import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -128,7 +128,7 @@ public final class IvhClient implements AutoCloseable {
     this.submitter = retrofit(submits).create(VideoMakerApi.class);
     this.validator = new PayloadValidator();
     this.caller = new RetryingCaller(resources.scheduler(), clock);
-    this.pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond);
+    this.pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, b.maxConcurrentRequests);
     this.waiter = new TaskWaiter(resources.scheduler(), pollPacer, this::pollOnce, clock);
     this.ownsResources = true;
   }
@@ -186,7 +186,7 @@ public final class IvhClient implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     return mapped(caller.executeAsync(SUBMIT_ENVELOPE, submitter.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT,
-        retryPolicy, Runnable::run), reply -> taskIdOf(reply.payload()));
+        retryPolicy, AttemptGate.DIRECT), reply -> taskIdOf(reply.payload()));
   }
 
   /** One progress query. */
@@ -204,7 +204,7 @@ public final class IvhClient implements AutoCloseable {
     } catch (IvhValidationException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return progressAsync(taskId, body, retryPolicy, Runnable::run);
+    return progressAsync(taskId, body, retryPolicy, AttemptGate.DIRECT);
   }
 
   /**
@@ -278,12 +278,12 @@ public final class IvhClient implements AutoCloseable {
     return retryPolicy;
   }
 
-  private CompletableFuture<TaskSnapshot> pollOnce(String taskId, RetryPolicy policy, Executor gate) {
+  private CompletableFuture<TaskSnapshot> pollOnce(String taskId, RetryPolicy policy, AttemptGate gate) {
     return progressAsync(taskId, progressBody(taskId), policy, gate);
   }
 
   private CompletableFuture<TaskSnapshot> progressAsync(
-      String taskId, GetProgressRequest body, RetryPolicy policy, Executor gate) {
+      String taskId, GetProgressRequest body, RetryPolicy policy, AttemptGate gate) {
     return mapped(caller.executeAsync(PROGRESS_ENVELOPE, videoMaker.getProgress(body), Idempotency.READ_ONLY,
         policy, gate), reply -> snapshotOf(taskId, reply.payload(), reply.requestId()));
   }
@@ -314,7 +314,7 @@ public final class IvhClient implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     return mapped(caller.executeAsync(TIMBRE_ENVELOPE, assets.describeTimbre(body), Idempotency.READ_ONLY,
-        retryPolicy, Runnable::run), reply -> listingOf(pageIndex, pageSize, reply.payload()));
+        retryPolicy, AttemptGate.DIRECT), reply -> listingOf(pageIndex, pageSize, reply.payload()));
   }
 
   /**
@@ -538,8 +538,8 @@ public final class IvhClient implements AutoCloseable {
 
     /**
      * Asynchronous exchanges in flight at once, and so the number of HTTP threads
-     * ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default). Ignored with {@link #okHttpClient}, whose
-     * dispatcher decides.
+     * ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default); also the most polls of all waits in
+     * flight at once. With {@link #okHttpClient}, its dispatcher bounds the other exchanges.
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
       this.maxConcurrentRequests = requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");
