@@ -108,7 +108,7 @@ public final class IvhClient implements AutoCloseable {
         ? ClientResources.owningHttp(b.schedulerThreads, b.maxConcurrentRequests)
         : ClientResources.sharingHttp(b.schedulerThreads);
     OkHttpClient.Builder http = resources.configure(
-            (b.okHttpClient == null ? new OkHttpClient() : b.okHttpClient).newBuilder(), b.maxConcurrentRequests)
+            b.okHttpClient == null ? new OkHttpClient.Builder() : b.okHttpClient.newBuilder(), b.maxConcurrentRequests)
         .addInterceptor(new RequestSigner(appKey, b.accessToken, clock));
     if (b.connectTimeout != null) {
       http.connectTimeout(b.connectTimeout);
@@ -530,6 +530,7 @@ public final class IvhClient implements AutoCloseable {
     /**
      * The ceiling on progress polls per second over all waits of this client
      * ({@value #DEFAULT_MAX_POLLS_PER_SECOND} by default); polls beyond it are delayed, not dropped.
+     * Retries of polls count too; direct {@link IvhClient#getProgress} calls are not paced.
      */
     public Builder maxPollsPerSecond(int maxPollsPerSecond) {
       this.maxPollsPerSecond = requireRange(maxPollsPerSecond, 1, RequestPacer.MAX_PER_SECOND, "maxPollsPerSecond");
