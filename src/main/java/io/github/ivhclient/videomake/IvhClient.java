@@ -4,6 +4,7 @@ import io.github.ivhclient.videomake.api.AssetsApi;
 import io.github.ivhclient.videomake.api.VideoMakerApi;
 import io.github.ivhclient.videomake.internal.AttemptGate;
 import io.github.ivhclient.videomake.internal.ClientResources;
+import io.github.ivhclient.videomake.internal.EchoScrubber;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
@@ -109,7 +110,8 @@ public final class IvhClient implements AutoCloseable {
         : ClientResources.sharingHttp(b.schedulerThreads);
     OkHttpClient.Builder http = resources.configure(
             b.okHttpClient == null ? new OkHttpClient.Builder() : b.okHttpClient.newBuilder(), b.maxConcurrentRequests)
-        .addInterceptor(new RequestSigner(appKey, b.accessToken, clock));
+        .addInterceptor(new RequestSigner(appKey, b.accessToken, clock))
+        .addInterceptor(new EchoScrubber(appKey));
     if (b.connectTimeout != null) {
       http.connectTimeout(b.connectTimeout);
     }

@@ -84,6 +84,24 @@ class RedactionTest {
   }
 
   @Test
+  void aBusinessErrorRepeatingTheAppKeyIsMasked() {
+    server.enqueue(Stub.serviceError(4001, "UnauthorizedOperation: No project was created for this appkey "
+        + TestSecrets.APP_KEY));
+
+    IvhServiceException e = (IvhServiceException) catchThrowable(() -> client.getProgress(Stub.TASK_ID));
+
+    assertThat(e.serviceMessage()).endsWith("this appkey " + TestSecrets.APP_KEY.substring(0, 2) + "****");
+    assertThat(scanner.find(stackTrace(e))).isEmpty();
+  }
+
+  @Test
+  void answersWithoutTheAppKeyAreUntouched() {
+    server.enqueue(Stub.success("https://cdn.example.com/x.mp4?sign=abc", "", 5));
+
+    assertThat(client.getProgress(Stub.TASK_ID).mediaUrl()).isEqualTo("https://cdn.example.com/x.mp4?sign=abc");
+  }
+
+  @Test
   void everyAttemptIsLoggedAtDebugWithoutItsQuery() {
     server.enqueue(Stub.status(503));
     server.enqueue(Stub.progress("MAKING", 1, 0));
