@@ -94,7 +94,6 @@ public final class IvhClient implements AutoCloseable {
   private final RetryPolicy retryPolicy;
   private final ClientResources resources;
   private final RetryingCaller caller;
-  private final RequestPacer pollPacer;
   private final TaskWaiter waiter;
   /** False for the views made by {@link #withRetryPolicy}: they share, and must not close, the resources. */
   private final boolean ownsResources;
@@ -125,12 +124,13 @@ public final class IvhClient implements AutoCloseable {
     // OkHttp silently re-sends a request after some failures even when it was already written:
     // harmless for reads, a duplicate billed task for a submit.
     OkHttpClient submits = reads.newBuilder().retryOnConnectionFailure(false).build();
-    this.videoMaker = retrofit(reads).create(VideoMakerApi.class);
-    this.assets = retrofit(reads).create(AssetsApi.class);
+    Retrofit readRetrofit = retrofit(reads);
+    this.videoMaker = readRetrofit.create(VideoMakerApi.class);
+    this.assets = readRetrofit.create(AssetsApi.class);
     this.submitter = retrofit(submits).create(VideoMakerApi.class);
     this.validator = new PayloadValidator();
     this.caller = new RetryingCaller(resources.scheduler(), clock);
-    this.pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, b.maxConcurrentRequests);
+    RequestPacer pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, b.maxConcurrentRequests);
     this.waiter = new TaskWaiter(resources.scheduler(), pollPacer, this::pollOnce, clock);
     this.ownsResources = true;
   }
@@ -146,7 +146,6 @@ public final class IvhClient implements AutoCloseable {
     this.retryPolicy = retryPolicy;
     this.resources = base.resources;
     this.caller = base.caller;
-    this.pollPacer = base.pollPacer;
     this.waiter = base.waiter;
     this.ownsResources = false;
   }
@@ -484,18 +483,18 @@ public final class IvhClient implements AutoCloseable {
     }
 
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = requirePositive(timeout, "connectTimeout");
+      this.connectTimeout = Options.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = requirePositive(timeout, "readTimeout");
+      this.readTimeout = Options.requirePositive(timeout, "readTimeout");
       return this;
     }
 
     /** A bound on one whole exchange (each attempt), from connect to the end of the body. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = requirePositive(timeout, "callTimeout");
+      this.callTimeout = Options.requirePositive(timeout, "callTimeout");
       return this;
     }
 
@@ -525,7 +524,7 @@ public final class IvhClient implements AutoCloseable {
      * ({@value #DEFAULT_SCHEDULER_THREADS} by default). They never block on HTTP.
      */
     public Builder schedulerThreads(int schedulerThreads) {
-      this.schedulerThreads = requireRange(schedulerThreads, 1, 256, "schedulerThreads");
+      this.schedulerThreads = Options.requireRange(schedulerThreads, 1, 256, "schedulerThreads");
       return this;
     }
 
@@ -535,7 +534,7 @@ public final class IvhClient implements AutoCloseable {
      * Retries of polls count too; direct {@link IvhClient#getProgress} calls are not paced.
      */
     public Builder maxPollsPerSecond(int maxPollsPerSecond) {
-      this.maxPollsPerSecond = requireRange(maxPollsPerSecond, 1, RequestPacer.MAX_PER_SECOND, "maxPollsPerSecond");
+      this.maxPollsPerSecond = Options.requireRange(maxPollsPerSecond, 1, RequestPacer.MAX_PER_SECOND, "maxPollsPerSecond");
       return this;
     }
 
@@ -545,27 +544,12 @@ public final class IvhClient implements AutoCloseable {
      * flight at once. With {@link #okHttpClient}, its dispatcher bounds the other exchanges.
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
-      this.maxConcurrentRequests = requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");
+      this.maxConcurrentRequests = Options.requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");
       return this;
     }
 
     public IvhClient build() {
       return new IvhClient(this);
-    }
-
-    private static int requireRange(int value, int min, int max, String name) {
-      if (value < min || value > max) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + value);
-      }
-      return value;
-    }
-
-    private static Duration requirePositive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
     }
 
     @Override

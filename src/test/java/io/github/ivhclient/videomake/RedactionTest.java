@@ -12,30 +12,14 @@ import java.io.StringWriter;
 import java.util.List;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Secrets stay out of log lines, exception messages and toString, even when the server echoes them. */
-class RedactionTest {
+class RedactionTest extends StubbedGatewayTest {
   private final LeakScanner scanner = LeakScanner.forTestSecrets();
-  private MockWebServer server;
-  private IvhClient client;
 
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = Stub.client(server).build();
-  }
 
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
 
   /** A hostile or careless server that repeats the signed URL it was called with. */
   private void echoTheSignedUrl(int status) {

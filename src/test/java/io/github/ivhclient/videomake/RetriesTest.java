@@ -25,27 +25,12 @@ import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are retried, how often, after what delay, and what the exceptions report. */
-class RetriesTest {
-  private MockWebServer server;
-  private IvhClient client;
+class RetriesTest extends StubbedGatewayTest {
 
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = Stub.client(server).build();
-  }
 
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
 
   @Test
   void progressIsRetriedAfter5xxAndReportsTheAttemptsItTook() {
