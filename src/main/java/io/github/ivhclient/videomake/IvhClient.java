@@ -58,6 +58,7 @@ import retrofit2.Retrofit;
  * String taskId = client.submit(VideoMakeRequests.textDriven(
  *     "https://cdn.example.com/template.mp4", "Hello, world", "female_1", 1.0));
  * TaskSnapshot snapshot = client.getProgress(taskId);
+ * TaskResult result = client.waitFor(taskId, WaitOptions.defaults()); // or waitForAsync
  * }</pre>
  *
  * <p>Every request is validated before any network I/O ({@link IvhValidationException}) and

@@ -19,8 +19,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -335,6 +337,53 @@ class RetriesTest extends StubbedGatewayTest {
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(1));
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void cancellingAnAsyncCallDropsTheRetryStillToCome() throws InterruptedException {
+    server.enqueue(Stub.status(503).setHeader("Retry-After", "1"));
+    server.enqueue(Stub.progress("MAKING", 1, 0));
+
+    CompletableFuture<TaskSnapshot> call = client.getProgressAsync(Stub.TASK_ID);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    Thread.sleep(100);
+    call.cancel(true);
+    Thread.sleep(1_300);
+
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anInterruptDuringABlockingBackoffEndsTheCallAndKeepsTheFlag() throws InterruptedException {
+    server.enqueue(Stub.status(503).setHeader("Retry-After", "10"));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      try {
+        client.getProgress(Stub.TASK_ID);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+        interrupted.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    server.takeRequest(5, TimeUnit.SECONDS);
+    Thread.sleep(100);
+    caller.interrupt();
+    caller.join(5_000);
+
+    assertThat(thrown.get()).isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    assertThat(interrupted).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aClosedClientFailsNewWaitsInsteadOfHanging() {
+    client.close();
+
+    assertThatThrownBy(() -> client.waitForAsync(Stub.TASK_ID, Stub.FAST_WAIT).get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).cause().hasMessageContaining("closed");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
