@@ -71,7 +71,7 @@ class TimeoutsTest extends StubbedGatewayTest {
     });
 
     assertThatThrownBy(() -> client.waitFor(Stub.TASK_ID, Stub.FAST_WAIT.toBuilder()
-        .timeout(Duration.ofMillis(300)).build()))
+        .timeout(Duration.ofSeconds(1)).build()))
         .isInstanceOfSatisfying(IvhWaitTimeoutException.class, e -> {
           assertThat(e.taskId()).isEqualTo(Stub.TASK_ID);
           assertThat(e.lastSnapshot().state()).isEqualTo(TaskState.MAKING);
