@@ -124,8 +124,9 @@ class WaiterScaleTest {
       assertThat(sampler.peak(Sampler.SCHEDULER)).isLessThanOrEqualTo(IvhClient.DEFAULT_SCHEDULER_THREADS);
       assertThat(sampler.ownedPeak())
           .isLessThanOrEqualTo(IvhClient.DEFAULT_SCHEDULER_THREADS + IvhClient.DEFAULT_MAX_CONCURRENT_REQUESTS);
-      // OkHttp's process-wide TaskRunner (pool cleanup) and Okio Watchdog: a handful, none per task.
-      assertThat(sampler.okHttpInternalPeak()).isLessThanOrEqualTo(8);
+      // OkHttp's process-wide TaskRunner (connection pool cleanup, shared with every other client
+      // and test in this JVM) and Okio Watchdog: a handful however many tasks, none per task.
+      assertThat(sampler.okHttpInternalPeak()).isLessThanOrEqualTo(16);
       assertThat(threads.getPeakThreadCount() - threadsBefore).isLessThan(40);
       assertThat(pendingAtMeasurement).isGreaterThan(TASKS * 9 / 10);
       assertThat(perTaskBytes).isLessThan(4_096);
