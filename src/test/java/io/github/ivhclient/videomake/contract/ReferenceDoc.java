@@ -43,7 +43,7 @@ public final class ReferenceDoc {
   /** The facade methods that run each operation (checked by reflection when rendering). */
   private static final Map<String, List<String>> FACADE = Map.of(
       "videoMakeNoTrain", List.of("submit", "submitAsync", "validate"),
-      "getProgress", List.of("getProgress", "getProgressAsync"),
+      "getProgress", List.of("getProgress", "getProgressAsync", "waitFor", "waitForAsync"),
       "describeTimbre", List.of("listTimbres", "listTimbresAsync", "timbres"));
   /** The generator's name for the constant an unknown enum value reads as (enumUnknownDefaultCase). */
   private static final String FALLBACK = "unknown_default_open_api";
