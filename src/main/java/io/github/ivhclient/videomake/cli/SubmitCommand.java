@@ -1,0 +1,148 @@
+package io.github.ivhclient.videomake.cli;
+
+import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.model.SpeechParam;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.ConcurrencyTypeEnum;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.DriverTypeEnum;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
+
+@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Submit a VideoMakeNoTrain task and print its TaskId.",
+        "The request comes from --request and/or the options below; options override the file's fields.",
+        "It is validated first: an invalid request exits 1 and nothing is sent."})
+final class SubmitCommand implements Callable<Integer> {
+  @ParentCommand
+  private IvhCli cli;
+
+  @Option(names = "--request", paramLabel = "FILE",
+      description = "JSON file with the Payload object or the whole {\"Header\",\"Payload\"} envelope.")
+  private Path requestFile;
+
+  @Option(names = "--video", paramLabel = "URL", description = "RefVideoUrl: the template video.")
+  private String video;
+
+  @Option(names = "--driver", paramLabel = "TYPE", converter = DriverTypeConverter.class,
+      description = "DriverType: Text or OriginalVoice (default: Text with --text, OriginalVoice with --audio).")
+  private DriverTypeEnum driver;
+
+  @Option(names = "--text", paramLabel = "SSML", description = "InputSsml: what the video says (DriverType Text).")
+  private String text;
+
+  @Option(names = "--audio", paramLabel = "URL", description = "InputAudioUrl: the voice to lip-sync (DriverType OriginalVoice).")
+  private String audio;
+
+  @Option(names = "--timbre", paramLabel = "KEY", description = "SpeechParam.TimbreKey: the voice (see 'ivh timbres').")
+  private String timbre;
+
+  @Option(names = "--speed", paramLabel = "N", description = "SpeechParam.Speed: 0.5 to 1.5 (default 1.0 with --text).")
+  private Double speed;
+
+  @Option(names = "--volume", paramLabel = "N", description = "SpeechParam.Volume: 0 to 10.")
+  private Integer volume;
+
+  @Option(names = "--emotion", paramLabel = "CATEGORY", description = "SpeechParam.EmotionCategory (multi-emotion timbres).")
+  private String emotion;
+
+  @Option(names = "--emotion-intensity", paramLabel = "N", description = "SpeechParam.EmotionIntensity: 50 to 200.")
+  private Integer emotionIntensity;
+
+  @Option(names = "--language", paramLabel = "LANG", description = "SpeechParam.TimbreLanguage (multilingual timbres).")
+  private String language;
+
+  @Option(names = "--concurrency", paramLabel = "TYPE", converter = ConcurrencyTypeConverter.class,
+      description = "ConcurrencyType: Exclusive or Shared.")
+  private ConcurrencyTypeEnum concurrency;
+
+  @Option(names = "--callback", paramLabel = "URL", description = "CallbackUrl: where the gateway POSTs the result once.")
+  private String callback;
+
+  @Option(names = "--json", description = "Print {\"TaskId\": ...} (with --wait: the result, with the gateway's field names).")
+  private boolean json;
+
+  @Override
+  public Integer call() {
+    RequestFile request = requestFile == null
+        ? new RequestFile(new VideoMakeNoTrainPayload(), List.of())
+        : RequestFile.read(requestFile);
+    if (request.payload() != null) {
+      applyOptions(request.payload());
+    }
+    Requests.requireValid(request);
+    try (IvhClient client = cli.client()) {
+      String taskId = client.submit(request.payload());
+      cli.out().println(json ? JsonOutput.taskId(taskId) : taskId);
+    }
+    return ExitCode.OK;
+  }
+
+  private void applyOptions(VideoMakeNoTrainPayload payload) {
+    set(video, payload::setRefVideoUrl);
+    set(text, payload::setInputSsml);
+    set(audio, payload::setInputAudioUrl);
+    set(callback, payload::setCallbackUrl);
+    set(concurrency, payload::setConcurrencyType);
+    if (driver != null) {
+      payload.setDriverType(driver);
+    } else if (text != null && audio == null) {
+      payload.setDriverType(DriverTypeEnum.TEXT);
+    } else if (audio != null && text == null) {
+      payload.setDriverType(DriverTypeEnum.ORIGINAL_VOICE);
+    }
+    if (timbre != null || speed != null || volume != null || emotion != null || emotionIntensity != null
+        || language != null) {
+      SpeechParam speech = payload.getSpeechParam() == null ? new SpeechParam() : payload.getSpeechParam();
+      set(timbre, speech::setTimbreKey);
+      set(speed, speech::setSpeed);
+      set(volume, speech::setVolume);
+      set(emotion, speech::setEmotionCategory);
+      set(emotionIntensity, speech::setEmotionIntensity);
+      set(language, speech::setTimbreLanguage);
+      payload.setSpeechParam(speech);
+    }
+    // A text-driven request needs a Speed; 1.0 is the gateway's normal speed.
+    if (payload.getDriverType() == DriverTypeEnum.TEXT && payload.getSpeechParam() != null
+        && payload.getSpeechParam().getSpeed() == null && requestFile == null) {
+      payload.getSpeechParam().setSpeed(1.0);
+    }
+  }
+
+  private static <T> void set(T value, java.util.function.Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
+  }
+
+  /** Accepts the wire spelling, case-insensitively. */
+  static final class DriverTypeConverter implements ITypeConverter<DriverTypeEnum> {
+    @Override
+    public DriverTypeEnum convert(String value) {
+      for (DriverTypeEnum type : DriverTypeEnum.values()) {
+        if (type != DriverTypeEnum.UNKNOWN_DEFAULT_OPEN_API && type.getValue().equalsIgnoreCase(value.trim())) {
+          return type;
+        }
+      }
+      throw new TypeConversionException("'" + value + "' is not Text or OriginalVoice");
+    }
+  }
+
+  /** Accepts the wire spelling, case-insensitively. */
+  static final class ConcurrencyTypeConverter implements ITypeConverter<ConcurrencyTypeEnum> {
+    @Override
+    public ConcurrencyTypeEnum convert(String value) {
+      for (ConcurrencyTypeEnum type : ConcurrencyTypeEnum.values()) {
+        if (type != ConcurrencyTypeEnum.UNKNOWN_DEFAULT_OPEN_API && type.getValue().equalsIgnoreCase(value.trim())) {
+          return type;
+        }
+      }
+      throw new TypeConversionException("'" + value + "' is not Exclusive or Shared");
+    }
+  }
+}
