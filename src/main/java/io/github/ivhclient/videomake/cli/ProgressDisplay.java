@@ -75,7 +75,7 @@ final class ProgressDisplay implements AutoCloseable {
   }
 
   private static String abbreviate(String taskId) {
-    return taskId.length() <= 12 ? taskId : taskId.substring(0, 8) + "…";
+    return taskId.length() <= 12 ? taskId : taskId.substring(0, 8);
   }
 
   private static ProgressBarConsumer lineConsumer(PrintStream err) {
