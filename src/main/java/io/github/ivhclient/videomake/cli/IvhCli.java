@@ -3,7 +3,9 @@ package io.github.ivhclient.videomake.cli;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhEndpoint;
 import io.github.ivhclient.videomake.IvhException;
+import io.github.ivhclient.videomake.IvhTaskFailedException;
 import io.github.ivhclient.videomake.IvhValidationException;
+import io.github.ivhclient.videomake.IvhWaitTimeoutException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,8 +41,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
         SubmitCommand.class,
         StatusCommand.class,
+        WaitCommand.class,
         TimbresCommand.class,
-        ValidateCommand.class
+        ValidateCommand.class,
+        DemoCommand.class
     },
     footer = {
         "",
@@ -200,6 +204,12 @@ public final class IvhCli implements Callable<Integer> {
     if (e instanceof IvhValidationException) {
       return ExitCode.INVALID_REQUEST;
     }
+    if (e instanceof IvhTaskFailedException) {
+      return ExitCode.TASK_FAILED;
+    }
+    if (e instanceof IvhWaitTimeoutException) {
+      return ExitCode.TIMED_OUT;
+    }
     if (e instanceof IvhException) {
       return ExitCode.GATEWAY;
     }
@@ -209,6 +219,9 @@ public final class IvhCli implements Callable<Integer> {
   private static String lineOf(Throwable e, int code) {
     if (code == ExitCode.INTERNAL) {
       return "internal error: " + e + " (rerun with --verbose for the stack trace)";
+    }
+    if (e instanceof IvhWaitTimeoutException timeout) {
+      return e.getMessage() + " (resume with: ivh wait " + timeout.taskId() + ")";
     }
     return String.valueOf(e.getMessage());
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
@@ -17,7 +18,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Submit a VideoMakeNoTrain task and print its TaskId.",
         "The request comes from --request and/or the options below; options override the file's fields.",
-        "It is validated first: an invalid request exits 1 and nothing is sent."})
+        "It is validated first: an invalid request exits 1 and nothing is sent.",
+        "With --wait: exits 4 when the task ends in FAIL, 5 when --timeout passes first."})
 final class SubmitCommand implements Callable<Integer> {
   @ParentCommand
   private IvhCli cli;
@@ -64,6 +66,12 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--callback", paramLabel = "URL", description = "CallbackUrl: where the gateway POSTs the result once.")
   private String callback;
 
+  @Option(names = "--wait", description = "Then wait for the task to end, with a progress bar, and print its result URLs.")
+  private boolean waitForResult;
+
+  @Mixin
+  private TaskWait waiting;
+
   @Option(names = "--json", description = "Print {\"TaskId\": ...} (with --wait: the result, with the gateway's field names).")
   private boolean json;
 
@@ -78,7 +86,12 @@ final class SubmitCommand implements Callable<Integer> {
     Requests.requireValid(request);
     try (IvhClient client = cli.client()) {
       String taskId = client.submit(request.payload());
-      cli.out().println(json ? JsonOutput.taskId(taskId) : taskId);
+      if (!waitForResult || !json) {
+        cli.out().println(json ? JsonOutput.taskId(taskId) : taskId);
+      }
+      if (waitForResult) {
+        TaskWait.print(cli, waiting.await(cli, client, taskId), json);
+      }
     }
     return ExitCode.OK;
   }
