@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,11 +92,26 @@ public final class IvhCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    quietLibraryLogging();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     // A console exists only when standard input and output are terminals: then the bar may redraw in place.
     boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
     System.exit(new IvhCli(System.getenv(), out, err, terminal).execute(args));
+  }
+
+  /**
+   * Libraries log start-up banners at INFO (Hibernate Validator's HV000001 through jboss-logging),
+   * which would interleave with the CLI's own lines on standard error. Route jboss-logging to
+   * SLF4J and let slf4j-simple print warnings and errors only, unless the user chose otherwise.
+   */
+  private static void quietLibraryLogging() {
+    if (System.getProperty("org.jboss.logging.provider") == null) {
+      System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
   }
 
   /** Runs one command line and returns its exit code; never throws and never exits the JVM. */
@@ -134,7 +150,7 @@ public final class IvhCli implements Callable<Integer> {
   IvhClient client() {
     String appKey = env.getOrDefault(ENV_APPKEY, "").trim();
     String accessToken = env.getOrDefault(ENV_ACCESS_TOKEN, "").trim();
-    List<String> missing = new java.util.ArrayList<>();
+    List<String> missing = new ArrayList<>();
     if (appKey.isEmpty()) {
       missing.add(ENV_APPKEY);
     }

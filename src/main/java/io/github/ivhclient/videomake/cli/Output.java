@@ -5,6 +5,7 @@ import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.TaskState;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 
 /** The human-readable forms of the CLI's results (the {@code --json} forms are in {@link JsonOutput}). */
 final class Output {
@@ -50,6 +51,6 @@ final class Output {
   }
 
   private static String seconds(Duration d) {
-    return String.format(java.util.Locale.ROOT, "%.3f s", d.toMillis() / 1000.0);
+    return String.format(Locale.ROOT, "%.3f s", d.toMillis() / 1000.0);
   }
 }

@@ -4,6 +4,7 @@ import io.github.ivhclient.videomake.TaskSnapshot;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DefaultProgressBarRenderer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -95,7 +96,7 @@ final class ProgressDisplay implements AutoCloseable {
     private String lastKey = "";
 
     ChangeOnlyRenderer() {
-      super(ProgressBarStyle.ASCII, "", 1, false, null, ChronoUnit.SECONDS, false, state -> java.util.Optional.empty());
+      super(ProgressBarStyle.ASCII, "", 1, false, null, ChronoUnit.SECONDS, false, state -> Optional.empty());
     }
 
     @Override

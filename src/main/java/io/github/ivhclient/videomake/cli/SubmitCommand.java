@@ -8,6 +8,7 @@ import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.DriverTypeEnu
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -127,7 +128,7 @@ final class SubmitCommand implements Callable<Integer> {
     }
   }
 
-  private static <T> void set(T value, java.util.function.Consumer<T> setter) {
+  private static <T> void set(T value, Consumer<T> setter) {
     if (value != null) {
       setter.accept(value);
     }

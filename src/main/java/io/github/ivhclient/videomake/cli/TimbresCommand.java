@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "timbres", mixinStandardHelpOptions = true,
     description = "List the timbres (voices) of the account: key, name, gender, languages, emotions.")
@@ -95,7 +97,7 @@ final class TimbresCommand implements Callable<Integer> {
   }
 
   /** Accepts the wire spelling, case-insensitively. */
-  static final class PurchaseTypeConverter implements picocli.CommandLine.ITypeConverter<PurchaseType> {
+  static final class PurchaseTypeConverter implements ITypeConverter<PurchaseType> {
     @Override
     public PurchaseType convert(String value) {
       for (PurchaseType type : PurchaseType.values()) {
@@ -103,7 +105,7 @@ final class TimbresCommand implements Callable<Integer> {
           return type;
         }
       }
-      throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not Lease or Custom");
+      throw new TypeConversionException("'" + value + "' is not Lease or Custom");
     }
   }
 }
