@@ -1,8 +1,8 @@
 package io.github.ivhclient.videomake.cli;
 
-import com.squareup.moshi.JsonDataException;
 import io.github.ivhclient.videomake.ValidationIssue;
-import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.ValidationReport;
+import io.github.ivhclient.videomake.internal.PayloadReader;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -11,29 +11,44 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
-/** A request read from a JSON file: the Payload object or the whole {@code {"Header","Payload"}} envelope. */
-record RequestFile(VideoMakeNoTrainPayload payload, List<ValidationIssue> typeErrors) {
+/**
+ * A request read from a JSON file (the Payload object or the whole {@code {"Header","Payload"}}
+ * envelope) by the strict {@link PayloadReader}: a value of the wrong JSON type is a finding at
+ * its wire path, never converted.
+ */
+final class RequestFile {
+  private final PayloadReader.Result result;
+
+  private RequestFile(PayloadReader.Result result) {
+    this.result = result;
+  }
 
   /** @throws CliException with {@link ExitCode#USAGE} when the file cannot be read or is not JSON */
   static RequestFile read(Path file) {
+    Objects.requireNonNull(file, "file");
     String json = readText(file);
-    Object document;
     try {
-      document = JsonSupport.moshi().adapter(Object.class).fromJson(json);
-    } catch (JsonDataException | IOException e) {
+      return new RequestFile(PayloadReader.read(json));
+    } catch (PayloadReader.MalformedJsonException e) {
       throw new CliException(ExitCode.USAGE, file + " is not valid JSON: " + e.getMessage(), e);
     }
-    if (!(document instanceof Map<?, ?> root)) {
-      throw new CliException(ExitCode.USAGE, file + " must hold a JSON object (the Payload or the whole envelope)");
-    }
-    Object payload = root.containsKey("Payload") ? root.get("Payload") : root;
-    try {
-      return new RequestFile(JsonSupport.moshi().adapter(VideoMakeNoTrainPayload.class).fromJsonValue(payload), List.of());
-    } catch (JsonDataException e) {
-      return new RequestFile(null, List.of(ValidationIssue.error("Payload", "type", e.getMessage(), null)));
-    }
+  }
+
+  /** The request, or {@code null} when the file has type or enum errors. */
+  VideoMakeNoTrainPayload payload() {
+    return result.payload();
+  }
+
+  /** The reader's own findings (type and enum errors, unknown-field warnings). */
+  List<ValidationIssue> readerIssues() {
+    return result.issues();
+  }
+
+  /** The reader's findings plus every validation rule on what could be read. */
+  ValidationReport report() {
+    return result.report();
   }
 
   private static String readText(Path file) {

@@ -1,6 +1,8 @@
 package io.github.ivhclient.videomake.cli;
 
 import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.ValidationIssue;
+import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.model.SpeechParam;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.ConcurrencyTypeEnum;
@@ -78,15 +80,23 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RequestFile request = requestFile == null
-        ? new RequestFile(new VideoMakeNoTrainPayload(), List.of())
-        : RequestFile.read(requestFile);
-    if (request.payload() != null) {
-      applyOptions(request.payload());
+    VideoMakeNoTrainPayload payload = new VideoMakeNoTrainPayload();
+    List<ValidationIssue> readerIssues = List.of();
+    if (requestFile != null) {
+      RequestFile file = RequestFile.read(requestFile);
+      // Type errors leave no payload to put options on: the file itself must be fixed.
+      Requests.requireValid(file.report());
+      payload = file.payload();
+      readerIssues = file.readerIssues();
     }
-    Requests.requireValid(request);
+    applyOptions(payload);
+    ValidationReport report = Requests.check(payload, readerIssues);
+    Requests.requireValid(report);
+    for (ValidationIssue warning : report.warnings()) {
+      cli.err().println("warning: " + warning);
+    }
     try (IvhClient client = cli.client()) {
-      String taskId = client.submit(request.payload());
+      String taskId = client.submit(payload);
       if (!waitForResult || !json) {
         cli.out().println(json ? JsonOutput.taskId(taskId) : taskId);
       }

@@ -25,7 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ValidationReport report = Requests.check(RequestFile.read(file));
+    ValidationReport report = RequestFile.read(file).report();
     if (json) {
       cli.out().println(JsonOutput.validation(report));
     } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Types;
 import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.testlog.TestSecrets;
 import io.github.ivhclient.videomake.sandbox.SandboxGateway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * credentials are the test's own, so that "no secret in any output" means something.
  */
 class IvhCliSandboxTest {
-  private static final String APP_KEY = "e2e-appkey-7d1c42";
-  private static final String ACCESS_TOKEN = "e2e-access-token-55aa0f";
+  private static final String APP_KEY = TestSecrets.APP_KEY;
+  private static final String ACCESS_TOKEN = TestSecrets.ACCESS_TOKEN;
   private static final String FAST_POLL = "150ms";
   private static final String VIDEO = "https://cdn.example.com/e2e/template.mp4";
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Types;
 import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.testlog.TestSecrets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI's options, output formats and exit codes against a scripted HTTP server. */
 class IvhCliTest {
-  private static final String APP_KEY = "cli-test-appkey-5b1f";
-  private static final String ACCESS_TOKEN = "cli-test-token-0c9d8e7f";
+  private static final String APP_KEY = TestSecrets.APP_KEY;
+  private static final String ACCESS_TOKEN = TestSecrets.ACCESS_TOKEN;
 
   private MockWebServer server;
   private Map<String, String> env;
@@ -51,6 +53,16 @@ class IvhCliTest {
   private void answer(String payload) {
     server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
         "{\"Header\":{\"Code\":0,\"Message\":\"\",\"RequestID\":\"req-ok-1\"},\"Payload\":" + payload + "}"));
+  }
+
+  /** The same answer to every attempt: the client retries server errors before giving up. */
+  private void answerAlways(MockResponse response) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return response;
+      }
+    });
   }
 
   private static Map<String, Object> json(String text) throws IOException {
@@ -193,16 +205,16 @@ class IvhCliTest {
 
   @Test
   void anHttpErrorExits3() {
-    server.enqueue(new MockResponse().setResponseCode(502).setBody("bad gateway"));
+    answerAlways(new MockResponse().setResponseCode(502).setBody("bad gateway"));
     CliRun r = run("status", "task-1");
     assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
     r.assertOneErrorLine();
-    assertThat(r.err).contains("HTTP 502");
+    assertThat(r.err).contains("HTTP 502").contains("after 3 attempts");
   }
 
   @Test
   void anUnreadableAnswerExits3() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("<html>oops</html>"));
+    answerAlways(new MockResponse().setHeader("Content-Type", "application/json").setBody("<html>oops</html>"));
     CliRun r = run("status", "task-1");
     assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
     r.assertOneErrorLine();
@@ -220,7 +232,7 @@ class IvhCliTest {
 
   @Test
   void verbosePrintsTheStackTraceWithoutSecrets() {
-    server.enqueue(new MockResponse().setResponseCode(500));
+    answerAlways(new MockResponse().setResponseCode(500));
     CliRun r = run("--verbose", "status", "task-1");
     assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
     assertThat(r.err).contains("IvhHttpException").contains("\tat ").contains("endpoint " + server.url("/"));
@@ -376,10 +388,10 @@ class IvhCliTest {
   }
 
   @Test
-  void validateOfANonObjectExits2() throws IOException {
+  void validateOfANonObjectIsATypeErrorAtThePayload() throws IOException {
     CliRun r = run("validate", write("[1, 2]").toString());
-    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err).contains("JSON object");
+    assertThat(r.exitCode).isEqualTo(ExitCode.INVALID_REQUEST);
+    assertThat(r.out).contains("Payload:").contains("[type]");
   }
 
   @Test
