@@ -8,6 +8,7 @@ import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.model.TimbreAssetDetail;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class JsonOutput {
     payload.put("Duration", r.duration().toMillis());
     payload.put("FailCode", r.failCode());
     payload.put("FailMessage", r.failMessage());
-    payload.put("ExpiresAt", r.expiresAt().toString());
+    payload.put("ExpiresAt", r.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
     return OBJECTS.toJson(payload);
   }
 

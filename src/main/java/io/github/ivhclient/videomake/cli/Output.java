@@ -5,6 +5,7 @@ import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.TaskState;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** The human-readable forms of the CLI's results (the {@code --json} forms are in {@link JsonOutput}). */
@@ -37,7 +38,7 @@ final class Output {
     if (!r.duration().isZero()) {
       field(out, "Duration", seconds(r.duration()));
     }
-    field(out, "ExpiresAt", r.expiresAt() + " (the gateway keeps results " + TaskResult.RETENTION_DAYS + " days)");
+    field(out, "ExpiresAt", r.expiresAt().truncatedTo(ChronoUnit.SECONDS) + " (the gateway keeps results " + TaskResult.RETENTION_DAYS + " days)");
   }
 
   private static void optional(PrintStream out, String name, String value) {
