@@ -1,6 +1,7 @@
 package io.github.ivhclient.videomake.cli;
 
 import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.IvhValidationException;
 import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.model.SpeechParam;
@@ -84,8 +85,10 @@ final class SubmitCommand implements Callable<Integer> {
     List<ValidationIssue> readerIssues = List.of();
     if (requestFile != null) {
       RequestFile file = RequestFile.read(requestFile);
-      // Type errors leave no payload to put options on: the file itself must be fixed.
-      Requests.requireValid(file.report());
+      if (file.payload() == null) {
+        // Type errors leave no payload to put options on: the file itself must be fixed.
+        throw new IvhValidationException("videoMakeNoTrain", file.report());
+      }
       payload = file.payload();
       readerIssues = file.readerIssues();
     }

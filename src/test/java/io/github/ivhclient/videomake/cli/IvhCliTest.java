@@ -304,6 +304,31 @@ class IvhCliTest {
   }
 
   @Test
+  void optionsCompleteAFileThatLacksAField() throws Exception {
+    Path template = write("{\"DriverType\":\"OriginalVoice\",\"InputAudioUrl\":\"https://cdn.example.com/v.mp3\"}");
+    answer("{\"TaskId\":\"task-new-4\"}");
+    CliRun r = run("submit", "--request", template.toString(), "--video", "https://cdn.example.com/b.mp4");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(server.takeRequest().getBody().readUtf8()).contains("\"RefVideoUrl\":\"https://cdn.example.com/b.mp4\"");
+
+    CliRun without = run("submit", "--request", template.toString());
+    assertThat(without.exitCode).isEqualTo(ExitCode.INVALID_REQUEST);
+    assertThat(without.err).contains("Payload.RefVideoUrl");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void submitPrintsWarningsButSends() throws Exception {
+    Path file = write("{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\",\"DriverType\":\"OriginalVoice\","
+        + "\"InputAudioUrl\":\"https://cdn.example.com/v.mp3\",\"Colour\":\"blue\"}");
+    answer("{\"TaskId\":\"task-new-5\"}");
+    CliRun r = run("submit", "--request", file.toString());
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(r.err).startsWith("warning: Payload.Colour");
+    assertThat(r.out.strip()).isEqualTo("task-new-5");
+  }
+
+  @Test
   void submitOfAnAudioRequestInfersTheDriverType() throws InterruptedException {
     answer("{\"TaskId\":\"task-new-3\"}");
     CliRun r = run("submit", "--video", "https://cdn.example.com/t.mp4", "--audio", "https://cdn.example.com/v.mp3");
