@@ -151,6 +151,54 @@ class IvhCliTest {
     assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
   }
 
+  @Test
+  void versionNamesTheCommand() {
+    CliRun r = run("--version");
+    assertThat(r.exitCode).isEqualTo(ExitCode.OK);
+    assertThat(r.out).startsWith("ivh ");
+  }
+
+  @Test
+  void endpointShorthandsNameTheRealHosts() {
+    CliRun r = run("--verbose", "--endpoint", "international", "status", "");
+    // A blank TaskId is refused before anything is sent, after the endpoint was resolved.
+    assertThat(r.exitCode).isEqualTo(ExitCode.INVALID_REQUEST);
+    assertThat(r.err).contains("endpoint https://gw-sg.tvs.qq.com/").contains("Payload.TaskId");
+    env.remove(IvhCli.ENV_ENDPOINT);
+    assertThat(run("--verbose", "status", "").err).contains("endpoint https://gw.tvs.qq.com/");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void durationsAreCheckedAsUsage() {
+    CliRun zero = run("wait", "--timeout", "0s", "t-1");
+    assertThat(zero.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(zero.err).contains("not a positive duration");
+    CliRun word = run("wait", "--timeout", "soon", "t-1");
+    assertThat(word.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(word.err).contains("500ms, 90s, 10m, 2h, PT10M");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void durationFormats() {
+    DurationConverter converter = new DurationConverter();
+    assertThat(converter.convert("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(converter.convert("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(converter.convert("10m")).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(converter.convert("2h")).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(converter.convert("pt1m30s")).isEqualTo(java.time.Duration.ofSeconds(90));
+  }
+
+  @Test
+  void secretsAreScrubbedFromAnyText() {
+    Secrets secrets = new Secrets(List.of(APP_KEY, ACCESS_TOKEN, "ab"));
+    assertThat(secrets.scrub("key " + APP_KEY + " token " + ACCESS_TOKEN + " ab"))
+        .isEqualTo("key **** token **** ab");
+    assertThat(secrets.scrub("https://h/p?appkey=zz&signature=x%2B1&timestamp=1"))
+        .isEqualTo("https://h/p?appkey=****&signature=****&timestamp=1");
+  }
+
   // ---- status ------------------------------------------------------------------------------
 
   @Test
