@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Submit a VideoMakeNoTrain task and print its TaskId.",
@@ -35,7 +33,7 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--video", paramLabel = "URL", description = "RefVideoUrl: the template video.")
   private String video;
 
-  @Option(names = "--driver", paramLabel = "TYPE", converter = DriverTypeConverter.class,
+  @Option(names = "--driver", paramLabel = "TYPE", converter = WireEnumConverter.DriverTypes.class,
       description = "DriverType: Text or OriginalVoice (default: Text with --text, OriginalVoice with --audio).")
   private DriverTypeEnum driver;
 
@@ -63,7 +61,7 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--language", paramLabel = "LANG", description = "SpeechParam.TimbreLanguage (multilingual timbres).")
   private String language;
 
-  @Option(names = "--concurrency", paramLabel = "TYPE", converter = ConcurrencyTypeConverter.class,
+  @Option(names = "--concurrency", paramLabel = "TYPE", converter = WireEnumConverter.ConcurrencyTypes.class,
       description = "ConcurrencyType: Exclusive or Shared.")
   private ConcurrencyTypeEnum concurrency;
 
@@ -144,32 +142,6 @@ final class SubmitCommand implements Callable<Integer> {
   private static <T> void set(T value, Consumer<T> setter) {
     if (value != null) {
       setter.accept(value);
-    }
-  }
-
-  /** Accepts the wire spelling, case-insensitively. */
-  static final class DriverTypeConverter implements ITypeConverter<DriverTypeEnum> {
-    @Override
-    public DriverTypeEnum convert(String value) {
-      for (DriverTypeEnum type : DriverTypeEnum.values()) {
-        if (type != DriverTypeEnum.UNKNOWN_DEFAULT_OPEN_API && type.getValue().equalsIgnoreCase(value.trim())) {
-          return type;
-        }
-      }
-      throw new TypeConversionException("'" + value + "' is not Text or OriginalVoice");
-    }
-  }
-
-  /** Accepts the wire spelling, case-insensitively. */
-  static final class ConcurrencyTypeConverter implements ITypeConverter<ConcurrencyTypeEnum> {
-    @Override
-    public ConcurrencyTypeEnum convert(String value) {
-      for (ConcurrencyTypeEnum type : ConcurrencyTypeEnum.values()) {
-        if (type != ConcurrencyTypeEnum.UNKNOWN_DEFAULT_OPEN_API && type.getValue().equalsIgnoreCase(value.trim())) {
-          return type;
-        }
-      }
-      throw new TypeConversionException("'" + value + "' is not Exclusive or Shared");
     }
   }
 }

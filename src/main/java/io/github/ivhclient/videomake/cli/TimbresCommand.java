@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "timbres", mixinStandardHelpOptions = true,
     description = "List the timbres (voices) of the account: key, name, gender, languages, emotions.")
@@ -29,7 +27,7 @@ final class TimbresCommand implements Callable<Integer> {
   private String name;
 
   @Option(names = "--purchase-type", paramLabel = "TYPE", description = "Lease or Custom.",
-      converter = PurchaseTypeConverter.class)
+      converter = WireEnumConverter.PurchaseTypes.class)
   private PurchaseType purchaseType;
 
   @Option(names = "--json", description = "Print the TimbreAssets as the gateway sends them.")
@@ -94,18 +92,5 @@ final class TimbresCommand implements Callable<Integer> {
 
   private static String join(List<String> values) {
     return values == null || values.isEmpty() ? "-" : String.join(",", values);
-  }
-
-  /** Accepts the wire spelling, case-insensitively. */
-  static final class PurchaseTypeConverter implements ITypeConverter<PurchaseType> {
-    @Override
-    public PurchaseType convert(String value) {
-      for (PurchaseType type : PurchaseType.values()) {
-        if (type != PurchaseType.UNKNOWN_DEFAULT_OPEN_API && type.getValue().equalsIgnoreCase(value.trim())) {
-          return type;
-        }
-      }
-      throw new TypeConversionException("'" + value + "' is not Lease or Custom");
-    }
   }
 }

@@ -405,6 +405,19 @@ class IvhCliTest {
   }
 
   @Test
+  void enumOptionsTakeTheWireSpellingInAnyCase() throws InterruptedException {
+    answer("{\"TaskId\":\"task-new-6\"}");
+    CliRun r = run("submit", "--video", "https://cdn.example.com/t.mp4", "--audio", "https://cdn.example.com/v.mp3",
+        "--driver", "originalvoice", "--concurrency", "SHARED");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(server.takeRequest().getBody().readUtf8())
+        .contains("\"DriverType\":\"OriginalVoice\"", "\"ConcurrencyType\":\"Shared\"");
+    CliRun fallback = run("submit", "--concurrency", "unknown_default_open_api");
+    assertThat(fallback.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(fallback.err).contains("is not Exclusive or Shared");
+  }
+
+  @Test
   void submitRejectsAnUnknownDriverType() {
     CliRun r = run("submit", "--driver", "Mime");
     assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
