@@ -15,7 +15,8 @@ final class Output {
   static void snapshot(PrintStream out, TaskSnapshot s) {
     field(out, "TaskId", s.taskId());
     field(out, "Status", s.rawStatus().isEmpty() ? "(none)" : s.rawStatus());
-    field(out, "Progress", s.progress() + "%");
+    // The gateway reports -1 for a failed task: a number, not a percent.
+    field(out, "Progress", s.progress() < 0 ? Integer.toString(s.progress()) : s.progress() + "%");
     if (s.state() == TaskState.QUEUED) {
       field(out, "ArrayCount", s.queuePosition() + " ahead in the queue");
     }

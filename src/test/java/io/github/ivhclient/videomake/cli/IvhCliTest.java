@@ -235,7 +235,7 @@ class IvhCliTest {
     assertThat(r.exitCode).isEqualTo(ExitCode.TASK_FAILED);
     r.assertOneErrorLine();
     assertThat(r.err).contains("task-7").contains("3001").contains("face not found");
-    assertThat(r.out).contains("FailCode:").contains("3001");
+    assertThat(r.out).contains("FailCode:").contains("3001").containsPattern("Progress:\\s+-1\\R");
   }
 
   // ---- gateway failures --------------------------------------------------------------------
