@@ -1,0 +1,260 @@
+package io.github.ivhclient.videomake.cli;
+
+import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.IvhEndpoint;
+import io.github.ivhclient.videomake.IvhException;
+import io.github.ivhclient.videomake.IvhTaskFailedException;
+import io.github.ivhclient.videomake.IvhValidationException;
+import io.github.ivhclient.videomake.IvhWaitTimeoutException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code ivh} command line: submit a VideoMakeNoTrain task, follow it, list timbres, check a
+ * request offline, or run the whole job against an in-process sandbox ({@code ivh demo}).
+ *
+ * <p>Credentials come from {@code IVH_APPKEY} and {@code IVH_ACCESS_TOKEN}, the gateway from
+ * {@code --endpoint} or {@code IVH_ENDPOINT} (the mainland host by default). Exit codes are in
+ * {@link ExitCode}. Every failure prints one line to standard error, without secrets; a stack
+ * trace only with {@code --verbose}.
+ *
+ * <p>Embedding (tests do this): {@code new IvhCli(env, out, err).execute("status", taskId)}.
+ */
+@Command(
+    name = "ivh",
+    mixinStandardHelpOptions = true,
+    versionProvider = IvhCli.Version.class,
+    description = "Client for the IVH video gateway's VideoMakeNoTrain job.",
+    subcommands = {
+        SubmitCommand.class,
+        StatusCommand.class,
+        WaitCommand.class,
+        TimbresCommand.class,
+        ValidateCommand.class,
+        DemoCommand.class
+    },
+    footer = {
+        "",
+        "Environment: IVH_APPKEY, IVH_ACCESS_TOKEN (credentials), IVH_ENDPOINT (gateway URL).",
+        "Exit codes: 0 ok, 1 invalid request, 2 usage or input file, 3 gateway or network,",
+        "            4 task FAIL, 5 wait timed out."
+    })
+public final class IvhCli implements Callable<Integer> {
+  static final String ENV_APPKEY = "IVH_APPKEY";
+  static final String ENV_ACCESS_TOKEN = "IVH_ACCESS_TOKEN";
+  static final String ENV_ENDPOINT = "IVH_ENDPOINT";
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--endpoint", paramLabel = "URL",
+      description = "Gateway base URL, or 'mainland' / 'international' (default: $IVH_ENDPOINT, else the mainland host).")
+  private String endpointOption;
+
+  @Option(names = {"-v", "--verbose"}, description = "Print stack traces and the endpoint in use.")
+  private boolean verbose;
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final boolean terminal;
+  private final Secrets secrets;
+
+  /**
+   * A CLI that reads its settings from {@code env} and writes to {@code out} and {@code err}.
+   * Progress is printed as plain lines, as when the output is not a terminal.
+   */
+  public IvhCli(Map<String, String> env, PrintStream out, PrintStream err) {
+    this(env, out, err, false);
+  }
+
+  private IvhCli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
+    this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    this.out = Objects.requireNonNull(out, "out");
+    this.err = Objects.requireNonNull(err, "err");
+    this.terminal = terminal;
+    this.secrets = new Secrets(List.of(
+        this.env.getOrDefault(ENV_APPKEY, ""), this.env.getOrDefault(ENV_ACCESS_TOKEN, "")));
+  }
+
+  public static void main(String[] args) {
+    quietLibraryLogging();
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    // A console exists only when standard input and output are terminals: then the bar may redraw in place.
+    boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    System.exit(new IvhCli(System.getenv(), out, err, terminal).execute(args));
+  }
+
+  /**
+   * Libraries log start-up banners at INFO (Hibernate Validator's HV000001 through jboss-logging),
+   * which would interleave with the CLI's own lines on standard error. Route jboss-logging to
+   * SLF4J and let slf4j-simple print warnings and errors only, unless the user chose otherwise.
+   */
+  private static void quietLibraryLogging() {
+    if (System.getProperty("org.jboss.logging.provider") == null) {
+      System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+  }
+
+  /** Runs one command line and returns its exit code; never throws and never exits the JVM. */
+  public int execute(String... args) {
+    CommandLine commandLine = new CommandLine(this)
+        .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+        .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(this::usageFailure)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e));
+    return commandLine.execute(args);
+  }
+
+  /** Without a subcommand there is nothing to do: a usage error. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "a command is required: "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  // ---- what the subcommands share ------------------------------------------------------------
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  boolean terminal() {
+    return terminal;
+  }
+
+  /** A client for the configured endpoint; exit code 2 when a credential is missing. */
+  IvhClient client() {
+    String appKey = env.getOrDefault(ENV_APPKEY, "").trim();
+    String accessToken = env.getOrDefault(ENV_ACCESS_TOKEN, "").trim();
+    List<String> missing = new ArrayList<>();
+    if (appKey.isEmpty()) {
+      missing.add(ENV_APPKEY);
+    }
+    if (accessToken.isEmpty()) {
+      missing.add(ENV_ACCESS_TOKEN);
+    }
+    if (!missing.isEmpty()) {
+      throw new CliException(ExitCode.USAGE, "missing credentials: set " + String.join(" and ", missing)
+          + " (the gateway's app key and access token), or try 'ivh demo' which needs none");
+    }
+    IvhEndpoint endpoint = endpoint();
+    verbose("endpoint " + endpoint);
+    return IvhClient.builder().appKey(appKey).accessToken(accessToken).endpoint(endpoint).build();
+  }
+
+  /** {@code --endpoint}, else {@code IVH_ENDPOINT}, else the mainland host. */
+  IvhEndpoint endpoint() {
+    String configured = endpointOption != null ? endpointOption : env.get(ENV_ENDPOINT);
+    String source = endpointOption != null ? "--endpoint" : ENV_ENDPOINT;
+    if (configured == null || configured.isBlank()) {
+      return IvhEndpoint.MAINLAND;
+    }
+    switch (configured.trim().toLowerCase(Locale.ROOT)) {
+      case "mainland":
+        return IvhEndpoint.MAINLAND;
+      case "international":
+        return IvhEndpoint.INTERNATIONAL;
+      default:
+        try {
+          return IvhEndpoint.custom(configured);
+        } catch (IllegalArgumentException e) {
+          throw new CliException(ExitCode.USAGE, source + ": " + e.getMessage(), e);
+        }
+    }
+  }
+
+  void verbose(String line) {
+    if (verbose) {
+      err.println("ivh: " + secrets.scrub(line));
+    }
+  }
+
+  // ---- failures ------------------------------------------------------------------------------
+
+  private int usageFailure(ParameterException e, String[] args) {
+    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+    err.println("ivh: " + secrets.scrub(e.getMessage()) + " (see '" + command + " --help')");
+    if (verbose) {
+      printStackTrace(e);
+    }
+    return ExitCode.USAGE;
+  }
+
+  private int failure(Exception e) {
+    int code = exitCodeOf(e);
+    err.println("ivh: " + secrets.scrub(lineOf(e, code)));
+    if (verbose) {
+      printStackTrace(e);
+    }
+    return code;
+  }
+
+  static int exitCodeOf(Throwable e) {
+    if (e instanceof CliException cli) {
+      return cli.exitCode();
+    }
+    if (e instanceof IvhValidationException) {
+      return ExitCode.INVALID_REQUEST;
+    }
+    if (e instanceof IvhTaskFailedException) {
+      return ExitCode.TASK_FAILED;
+    }
+    if (e instanceof IvhWaitTimeoutException) {
+      return ExitCode.TIMED_OUT;
+    }
+    if (e instanceof IvhException) {
+      return ExitCode.GATEWAY;
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  private static String lineOf(Throwable e, int code) {
+    if (code == ExitCode.INTERNAL) {
+      return "internal error: " + e + " (rerun with --verbose for the stack trace)";
+    }
+    if (e instanceof IvhWaitTimeoutException timeout) {
+      return e.getMessage() + " (resume with: ivh wait " + timeout.taskId() + ")";
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  private void printStackTrace(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    err.print(secrets.scrub(trace.toString()));
+    err.flush();
+  }
+
+  /** The version from the runnable jar's manifest, or a marker when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = IvhCli.class.getPackage().getImplementationVersion();
+      return new String[] {"ivh " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

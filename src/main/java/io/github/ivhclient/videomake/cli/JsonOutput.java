@@ -1,0 +1,81 @@
+package io.github.ivhclient.videomake.cli;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
+import io.github.ivhclient.videomake.TaskResult;
+import io.github.ivhclient.videomake.TaskSnapshot;
+import io.github.ivhclient.videomake.ValidationIssue;
+import io.github.ivhclient.videomake.ValidationReport;
+import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.model.TimbreAssetDetail;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code --json} prints: one document per command, with the gateway's wire names. */
+final class JsonOutput {
+  private static final JsonAdapter<Object> OBJECTS = JsonSupport.moshi().adapter(Object.class).indent("  ");
+  private static final JsonAdapter<List<TimbreAssetDetail>> TIMBRES = JsonSupport.moshi()
+      .<List<TimbreAssetDetail>>adapter(Types.newParameterizedType(List.class, TimbreAssetDetail.class))
+      .indent("  ");
+
+  private JsonOutput() {}
+
+  static String taskId(String taskId) {
+    return OBJECTS.toJson(Map.of("TaskId", taskId));
+  }
+
+  /** The progress Payload as the gateway names its fields; Duration in milliseconds. */
+  static String snapshot(TaskSnapshot s) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("Status", s.rawStatus());
+    payload.put("Progress", s.progress());
+    payload.put("ArrayCount", s.queuePosition());
+    payload.put("MediaUrl", s.mediaUrl());
+    payload.put("SubtitlesUrl", s.subtitlesUrl());
+    payload.put("Duration", s.duration().toMillis());
+    payload.put("FailCode", s.failCode());
+    payload.put("FailMessage", s.failMessage());
+    return OBJECTS.toJson(payload);
+  }
+
+  /** How a waited-for task ended, with the moment its files stop being kept. */
+  static String result(TaskResult r) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("TaskId", r.taskId());
+    payload.put("Status", r.state().wireValue());
+    payload.put("MediaUrl", r.mediaUrl());
+    payload.put("SubtitlesUrl", r.subtitlesUrl());
+    payload.put("Duration", r.duration().toMillis());
+    payload.put("FailCode", r.failCode());
+    payload.put("FailMessage", r.failMessage());
+    payload.put("ExpiresAt", r.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
+    return OBJECTS.toJson(payload);
+  }
+
+  static String timbres(List<TimbreAssetDetail> timbres) {
+    return TIMBRES.toJson(timbres);
+  }
+
+  static String validation(ValidationReport report) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("valid", report.isValid());
+    document.put("errors", issues(report.errors()));
+    document.put("warnings", issues(report.warnings()));
+    return OBJECTS.toJson(document);
+  }
+
+  private static List<Map<String, Object>> issues(List<ValidationIssue> issues) {
+    return issues.stream().map(i -> {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("path", i.path());
+      item.put("message", i.message());
+      item.put("rule", i.rule());
+      if (i.rejectedValue() != null) {
+        item.put("rejectedValue", i.rejectedValue());
+      }
+      return item;
+    }).toList();
+  }
+}

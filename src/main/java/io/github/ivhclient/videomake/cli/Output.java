@@ -1,0 +1,58 @@
+package io.github.ivhclient.videomake.cli;
+
+import io.github.ivhclient.videomake.TaskResult;
+import io.github.ivhclient.videomake.TaskSnapshot;
+import io.github.ivhclient.videomake.TaskState;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** The human-readable forms of the CLI's results (the {@code --json} forms are in {@link JsonOutput}). */
+final class Output {
+  private Output() {}
+
+  static void snapshot(PrintStream out, TaskSnapshot s) {
+    field(out, "TaskId", s.taskId());
+    field(out, "Status", s.rawStatus().isEmpty() ? "(none)" : s.rawStatus());
+    // The gateway reports -1 for a failed task: a number, not a percent.
+    field(out, "Progress", s.progress() < 0 ? Integer.toString(s.progress()) : s.progress() + "%");
+    if (s.state() == TaskState.QUEUED) {
+      field(out, "ArrayCount", s.queuePosition() + " ahead in the queue");
+    }
+    optional(out, "MediaUrl", s.mediaUrl());
+    optional(out, "SubtitlesUrl", s.subtitlesUrl());
+    if (!s.duration().isZero()) {
+      field(out, "Duration", seconds(s.duration()));
+    }
+    if (s.state() == TaskState.FAIL) {
+      field(out, "FailCode", Integer.toString(s.failCode()));
+      optional(out, "FailMessage", s.failMessage());
+    }
+  }
+
+  static void result(PrintStream out, TaskResult r) {
+    field(out, "TaskId", r.taskId());
+    field(out, "Status", r.state().wireValue());
+    optional(out, "MediaUrl", r.mediaUrl());
+    optional(out, "SubtitlesUrl", r.subtitlesUrl());
+    if (!r.duration().isZero()) {
+      field(out, "Duration", seconds(r.duration()));
+    }
+    field(out, "ExpiresAt", r.expiresAt().truncatedTo(ChronoUnit.SECONDS) + " (the gateway keeps results " + TaskResult.RETENTION_DAYS + " days)");
+  }
+
+  private static void optional(PrintStream out, String name, String value) {
+    if (!value.isEmpty()) {
+      field(out, name, value);
+    }
+  }
+
+  private static void field(PrintStream out, String name, String value) {
+    out.printf("%-13s %s%n", name + ":", value);
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.3f s", d.toMillis() / 1000.0);
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.ivhclient.videomake.cli;
+
+import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.IvhValidationException;
+import io.github.ivhclient.videomake.ValidationIssue;
+import io.github.ivhclient.videomake.ValidationReport;
+import io.github.ivhclient.videomake.model.SpeechParam;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.ConcurrencyTypeEnum;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.DriverTypeEnum;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Submit a VideoMakeNoTrain task and print its TaskId.",
+        "The request comes from --request and/or the options below; options override the file's fields.",
+        "It is validated first: an invalid request exits 1 and nothing is sent.",
+        "With --wait: exits 4 when the task ends in FAIL, 5 when --timeout passes first."})
+final class SubmitCommand implements Callable<Integer> {
+  @ParentCommand
+  private IvhCli cli;
+
+  @Option(names = "--request", paramLabel = "FILE",
+      description = "JSON file with the Payload object or the whole {\"Header\",\"Payload\"} envelope.")
+  private Path requestFile;
+
+  @Option(names = "--video", paramLabel = "URL", description = "RefVideoUrl: the template video.")
+  private String video;
+
+  @Option(names = "--driver", paramLabel = "TYPE", converter = WireEnumConverter.DriverTypes.class,
+      description = "DriverType: Text or OriginalVoice (default: Text with --text, OriginalVoice with --audio).")
+  private DriverTypeEnum driver;
+
+  @Option(names = "--text", paramLabel = "SSML", description = "InputSsml: what the video says (DriverType Text).")
+  private String text;
+
+  @Option(names = "--audio", paramLabel = "URL", description = "InputAudioUrl: the voice to lip-sync (DriverType OriginalVoice).")
+  private String audio;
+
+  @Option(names = "--timbre", paramLabel = "KEY", description = "SpeechParam.TimbreKey: the voice (see 'ivh timbres').")
+  private String timbre;
+
+  @Option(names = "--speed", paramLabel = "N", description = "SpeechParam.Speed: 0.5 to 1.5 (default 1.0 with --text).")
+  private Double speed;
+
+  @Option(names = "--volume", paramLabel = "N", description = "SpeechParam.Volume: 0 to 10.")
+  private Integer volume;
+
+  @Option(names = "--emotion", paramLabel = "CATEGORY", description = "SpeechParam.EmotionCategory (multi-emotion timbres).")
+  private String emotion;
+
+  @Option(names = "--emotion-intensity", paramLabel = "N", description = "SpeechParam.EmotionIntensity: 50 to 200.")
+  private Integer emotionIntensity;
+
+  @Option(names = "--language", paramLabel = "LANG", description = "SpeechParam.TimbreLanguage (multilingual timbres).")
+  private String language;
+
+  @Option(names = "--concurrency", paramLabel = "TYPE", converter = WireEnumConverter.ConcurrencyTypes.class,
+      description = "ConcurrencyType: Exclusive or Shared.")
+  private ConcurrencyTypeEnum concurrency;
+
+  @Option(names = "--callback", paramLabel = "URL", description = "CallbackUrl: where the gateway POSTs the result once.")
+  private String callback;
+
+  @Option(names = "--wait", description = "Then wait for the task to end, with a progress bar, and print its result URLs.")
+  private boolean waitForResult;
+
+  @Mixin
+  private TaskWait waiting;
+
+  @Option(names = "--json", description = "Print {\"TaskId\": ...} (with --wait: the result, with the gateway's field names).")
+  private boolean json;
+
+  @Override
+  public Integer call() {
+    VideoMakeNoTrainPayload payload = new VideoMakeNoTrainPayload();
+    List<ValidationIssue> readerIssues = List.of();
+    if (requestFile != null) {
+      RequestFile file = RequestFile.read(requestFile);
+      if (file.payload() == null) {
+        // Type errors leave no payload to put options on: the file itself must be fixed.
+        throw new IvhValidationException("videoMakeNoTrain", file.report());
+      }
+      payload = file.payload();
+      readerIssues = file.readerIssues();
+    }
+    applyOptions(payload);
+    ValidationReport report = Requests.check(payload, readerIssues);
+    Requests.requireValid(report);
+    for (ValidationIssue warning : report.warnings()) {
+      cli.err().println("warning: " + warning);
+    }
+    try (IvhClient client = cli.client()) {
+      String taskId = client.submit(payload);
+      if (!waitForResult || !json) {
+        cli.out().println(json ? JsonOutput.taskId(taskId) : taskId);
+      }
+      if (waitForResult) {
+        TaskWait.print(cli, waiting.await(cli, client, taskId), json);
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  private void applyOptions(VideoMakeNoTrainPayload payload) {
+    set(video, payload::setRefVideoUrl);
+    set(text, payload::setInputSsml);
+    set(audio, payload::setInputAudioUrl);
+    set(callback, payload::setCallbackUrl);
+    set(concurrency, payload::setConcurrencyType);
+    if (driver != null) {
+      payload.setDriverType(driver);
+    } else if (text != null && audio == null) {
+      payload.setDriverType(DriverTypeEnum.TEXT);
+    } else if (audio != null && text == null) {
+      payload.setDriverType(DriverTypeEnum.ORIGINAL_VOICE);
+    }
+    if (timbre != null || speed != null || volume != null || emotion != null || emotionIntensity != null
+        || language != null) {
+      SpeechParam speech = payload.getSpeechParam() == null ? new SpeechParam() : payload.getSpeechParam();
+      set(timbre, speech::setTimbreKey);
+      set(speed, speech::setSpeed);
+      set(volume, speech::setVolume);
+      set(emotion, speech::setEmotionCategory);
+      set(emotionIntensity, speech::setEmotionIntensity);
+      set(language, speech::setTimbreLanguage);
+      payload.setSpeechParam(speech);
+    }
+    // A text-driven request needs a Speed; 1.0 is the gateway's normal speed.
+    if (payload.getDriverType() == DriverTypeEnum.TEXT && payload.getSpeechParam() != null
+        && payload.getSpeechParam().getSpeed() == null && requestFile == null) {
+      payload.getSpeechParam().setSpeed(1.0);
+    }
+  }
+
+  private static <T> void set(T value, Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
+  }
+}

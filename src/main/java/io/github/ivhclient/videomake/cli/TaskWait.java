@@ -1,0 +1,46 @@
+package io.github.ivhclient.videomake.cli;
+
+import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.TaskResult;
+import io.github.ivhclient.videomake.WaitOptions;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options and the behaviour every waiting command shares: poll with a progress bar, print the result. */
+final class TaskWait {
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Give up waiting after this long (exit 5; the task goes on). E.g. 90s, 10m, 2h. Default: 2h.")
+  Duration timeout;
+
+  @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Pause between progress queries. Default: 2s, growing to 30s.")
+  Duration pollInterval;
+
+  /**
+   * Waits for the task to end, showing a progress bar on standard error.
+   *
+   * @throws io.github.ivhclient.videomake.IvhTaskFailedException when the task ends in FAIL (exit 4)
+   * @throws io.github.ivhclient.videomake.IvhWaitTimeoutException when the timeout passes first (exit 5)
+   */
+  TaskResult await(IvhCli cli, IvhClient client, String taskId) {
+    WaitOptions.Builder options = WaitOptions.defaults().toBuilder();
+    if (timeout != null) {
+      options.timeout(timeout);
+    }
+    if (pollInterval != null) {
+      options.initialDelay(pollInterval).maxDelay(pollInterval).multiplier(1.0);
+    }
+    try (ProgressDisplay display = new ProgressDisplay(taskId, cli.err(), cli.terminal())) {
+      return client.waitFor(taskId, options.listener(display::onChange).build());
+    }
+  }
+
+  /** Prints how the task ended: the result URLs, or the JSON document. */
+  static void print(IvhCli cli, TaskResult result, boolean json) {
+    if (json) {
+      cli.out().println(JsonOutput.result(result));
+    } else {
+      Output.result(cli.out(), result);
+    }
+  }
+}

@@ -1,0 +1,501 @@
+package io.github.ivhclient.videomake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Types;
+import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.testlog.TestSecrets;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's options, output formats and exit codes against a scripted HTTP server. */
+class IvhCliTest {
+  private static final String APP_KEY = TestSecrets.APP_KEY;
+  private static final String ACCESS_TOKEN = TestSecrets.ACCESS_TOKEN;
+
+  private MockWebServer server;
+  private Map<String, String> env;
+
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start();
+    env = CliRun.env(APP_KEY, ACCESS_TOKEN);
+    env.put(IvhCli.ENV_ENDPOINT, server.url("/").toString());
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  private CliRun run(String... args) {
+    return CliRun.run(env, args).assertNoSecret(APP_KEY, ACCESS_TOKEN);
+  }
+
+  private void answer(String payload) {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
+        "{\"Header\":{\"Code\":0,\"Message\":\"\",\"RequestID\":\"req-ok-1\"},\"Payload\":" + payload + "}"));
+  }
+
+  /** The same answer to every attempt: the client retries server errors before giving up. */
+  private void answerAlways(MockResponse response) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return response;
+      }
+    });
+  }
+
+  private static Map<String, Object> json(String text) throws IOException {
+    return JsonSupport.moshi().<Map<String, Object>>adapter(
+        Types.newParameterizedType(Map.class, String.class, Object.class)).fromJson(text);
+  }
+
+  // ---- usage -------------------------------------------------------------------------------
+
+  @Test
+  void withoutACommandItIsAUsageError() {
+    CliRun r = run();
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("a command is required").contains("submit").contains("validate");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorOnOneLine() {
+    CliRun r = run("status", "--colour", "t-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("--colour").contains("ivh status --help");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aBadlyTypedOptionIsAUsageError() {
+    CliRun r = run("submit", "--speed", "fast");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("--speed").contains("fast");
+  }
+
+  @Test
+  void helpListsTheCommandsAndExitsZero() {
+    CliRun r = run("--help");
+    assertThat(r.exitCode).isEqualTo(ExitCode.OK);
+    assertThat(r.out).contains("submit", "status", "timbres", "validate", "IVH_APPKEY", "Exit codes");
+    assertThat(r.err).isEmpty();
+  }
+
+  @Test
+  void missingCredentialsAreNamedAndNothingIsSent() {
+    env.remove(IvhCli.ENV_ACCESS_TOKEN);
+    CliRun r = run("status", "t-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("IVH_ACCESS_TOKEN").doesNotContain("IVH_APPKEY and");
+
+    env.remove(IvhCli.ENV_APPKEY);
+    CliRun both = run("timbres");
+    assertThat(both.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(both.err).contains("IVH_APPKEY and IVH_ACCESS_TOKEN");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void blankCredentialsCountAsMissing() {
+    env.put(IvhCli.ENV_APPKEY, "  ");
+    CliRun r = run("status", "t-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err).contains("IVH_APPKEY");
+  }
+
+  @Test
+  void plainHttpToARemoteHostIsRefusedAsAUsageError() {
+    CliRun r = run("--endpoint", "http://gateway.example.com", "status", "t-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("--endpoint").contains("https");
+  }
+
+  @Test
+  void theEndpointOptionOverridesTheEnvironment() throws IOException {
+    env.put(IvhCli.ENV_ENDPOINT, "http://127.0.0.1:" + freePort());
+    answer("{\"Status\":\"MAKING\",\"Progress\":10}");
+    CliRun r = run("--endpoint", server.url("/").toString(), "status", "t-1");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void globalOptionsAfterTheCommandAreRejected() {
+    CliRun r = run("status", "--endpoint", server.url("/").toString(), "t-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void versionNamesTheCommand() {
+    CliRun r = run("--version");
+    assertThat(r.exitCode).isEqualTo(ExitCode.OK);
+    assertThat(r.out).startsWith("ivh ");
+  }
+
+  @Test
+  void endpointShorthandsNameTheRealHosts() {
+    CliRun r = run("--verbose", "--endpoint", "international", "status", "");
+    // A blank TaskId is refused before anything is sent, after the endpoint was resolved.
+    assertThat(r.exitCode).isEqualTo(ExitCode.INVALID_REQUEST);
+    assertThat(r.err).contains("endpoint https://gw-sg.tvs.qq.com/").contains("Payload.TaskId");
+    env.remove(IvhCli.ENV_ENDPOINT);
+    assertThat(run("--verbose", "status", "").err).contains("endpoint https://gw.tvs.qq.com/");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void durationsAreCheckedAsUsage() {
+    CliRun zero = run("wait", "--timeout", "0s", "t-1");
+    assertThat(zero.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(zero.err).contains("not a positive duration");
+    CliRun word = run("wait", "--timeout", "soon", "t-1");
+    assertThat(word.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(word.err).contains("500ms, 90s, 10m, 2h, PT10M");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void durationFormats() {
+    DurationConverter converter = new DurationConverter();
+    assertThat(converter.convert("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(converter.convert("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(converter.convert("10m")).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(converter.convert("2h")).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(converter.convert("pt1m30s")).isEqualTo(java.time.Duration.ofSeconds(90));
+  }
+
+  @Test
+  void secretsAreScrubbedFromAnyText() {
+    Secrets secrets = new Secrets(List.of(APP_KEY, ACCESS_TOKEN, "ab"));
+    assertThat(secrets.scrub("key " + APP_KEY + " token " + ACCESS_TOKEN + " ab"))
+        .isEqualTo("key **** token **** ab");
+    assertThat(secrets.scrub("https://h/p?appkey=zz&signature=x%2B1&timestamp=1"))
+        .isEqualTo("https://h/p?appkey=****&signature=****&timestamp=1");
+  }
+
+  // ---- status ------------------------------------------------------------------------------
+
+  @Test
+  void statusPrintsTheSnapshot() throws InterruptedException {
+    answer("{\"Status\":\"COMMIT\",\"Progress\":0,\"ArrayCount\":3}");
+    CliRun r = run("status", "task-42");
+    assertThat(r.exitCode).isEqualTo(ExitCode.OK);
+    assertThat(r.out).contains("TaskId:").contains("task-42").contains("COMMIT").contains("3 ahead in the queue");
+    assertThat(r.err).isEmpty();
+    RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(request.getPath()).startsWith("/v2/ivh/videomaker/broadcastservice/getprogress?");
+    assertThat(request.getBody().readUtf8()).contains("\"TaskId\":\"task-42\"");
+  }
+
+  @Test
+  void statusJsonUsesTheWireNames() throws IOException {
+    answer("{\"Status\":\"SUCCESS\",\"Progress\":100,\"ArrayCount\":0,\"MediaUrl\":\"https://cdn.example.com/r.mp4\","
+        + "\"SubtitlesUrl\":\"https://cdn.example.com/r.srt\",\"Duration\":12345}");
+    CliRun r = run("status", "--json", "task-42");
+    assertThat(r.exitCode).isEqualTo(ExitCode.OK);
+    Map<String, Object> payload = json(r.out);
+    assertThat(payload).containsOnlyKeys("Status", "Progress", "ArrayCount", "MediaUrl", "SubtitlesUrl",
+        "Duration", "FailCode", "FailMessage");
+    assertThat(payload.get("Status")).isEqualTo("SUCCESS");
+    assertThat(payload.get("Progress")).isEqualTo(100.0);
+    assertThat(payload.get("Duration")).isEqualTo(12345.0);
+    assertThat(payload.get("MediaUrl")).isEqualTo("https://cdn.example.com/r.mp4");
+  }
+
+  @Test
+  void statusOfAFailedTaskExits4() {
+    answer("{\"Status\":\"FAIL\",\"Progress\":-1,\"FailCode\":3001,\"FailMessage\":\"face not found\"}");
+    CliRun r = run("status", "task-7");
+    assertThat(r.exitCode).isEqualTo(ExitCode.TASK_FAILED);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("task-7").contains("3001").contains("face not found");
+    assertThat(r.out).contains("FailCode:").contains("3001").containsPattern("Progress:\\s+-1\\R");
+  }
+
+  // ---- gateway failures --------------------------------------------------------------------
+
+  @Test
+  void aGatewayErrorExits3WithCodeAndRequestId() {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
+        "{\"Header\":{\"Code\":100014,\"Message\":\"AssetConcurrencyQuotaNotFound\",\"RequestID\":\"req-err-9\"},"
+            + "\"Payload\":{}}"));
+    CliRun r = run("status", "task-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("100014").contains("req-err-9").contains("AssetConcurrencyQuotaNotFound");
+  }
+
+  @Test
+  void anHttpErrorExits3() {
+    answerAlways(new MockResponse().setResponseCode(502).setBody("bad gateway"));
+    CliRun r = run("status", "task-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("HTTP 502").contains("after 3 attempts");
+  }
+
+  @Test
+  void anUnreadableAnswerExits3() {
+    answerAlways(new MockResponse().setHeader("Content-Type", "application/json").setBody("<html>oops</html>"));
+    CliRun r = run("status", "task-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("malformed response");
+  }
+
+  @Test
+  void anUnreachableGatewayExits3() throws IOException {
+    env.put(IvhCli.ENV_ENDPOINT, "http://127.0.0.1:" + freePort());
+    CliRun r = run("status", "task-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("never reached the server");
+  }
+
+  @Test
+  void verbosePrintsTheStackTraceWithoutSecrets() {
+    answerAlways(new MockResponse().setResponseCode(500));
+    CliRun r = run("--verbose", "status", "task-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
+    assertThat(r.err).contains("IvhHttpException").contains("\tat ").contains("endpoint " + server.url("/"));
+  }
+
+  // ---- timbres -----------------------------------------------------------------------------
+
+  private static final String TIMBRES = "{\"Total\":2,\"TimbreAssets\":["
+      + "{\"TimbreKey\":\"female_1\",\"TimbreName\":\"Xiaoxue\",\"TimbreGender\":2,\"TimbreLanguages\":[\"zh\",\"en\"]},"
+      + "{\"TimbreKey\":\"male_emo\",\"TimbreName\":\"Alex\",\"TimbreGender\":1,"
+      + "\"EmotionalCategories\":[\"happy\",\"sad\"]}]}";
+
+  @Test
+  void timbresPrintsATable() throws InterruptedException {
+    answer(TIMBRES);
+    CliRun r = run("timbres", "--name", "x");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    List<String> lines = r.out.lines().toList();
+    assertThat(lines.get(0)).startsWith("KEY").contains("NAME", "GENDER", "LANGUAGES", "EMOTIONS");
+    assertThat(lines.get(1)).startsWith("female_1").contains("Xiaoxue", "female", "zh,en");
+    assertThat(lines.get(2)).startsWith("male_emo").contains("Alex", "male", "happy,sad");
+    assertThat(lines.get(3)).isEqualTo("2 timbres");
+    assertThat(server.takeRequest().getBody().readUtf8()).contains("\"TimbreName\":\"x\"").contains("\"PageIndex\":1");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void timbresJsonKeepsTheWireNames() throws IOException {
+    answer(TIMBRES);
+    CliRun r = run("timbres", "--json");
+    assertThat(r.exitCode).isEqualTo(ExitCode.OK);
+    List<Object> list = JsonSupport.moshi().adapter(List.class).fromJson(r.out);
+    assertThat(list).hasSize(2);
+    assertThat((Map<Object, Object>) list.get(0)).containsEntry("TimbreKey", "female_1").containsEntry("TimbreGender", 2.0);
+  }
+
+  @Test
+  void timbresRejectsAnUnknownPurchaseType() {
+    CliRun r = run("timbres", "--purchase-type", "Rent");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err).contains("Lease or Custom");
+  }
+
+  // ---- submit ------------------------------------------------------------------------------
+
+  @Test
+  void submitBuildsTheRequestFromOptionsAndPrintsTheTaskId() throws InterruptedException {
+    answer("{\"TaskId\":\"task-new-1\"}");
+    CliRun r = run("submit", "--video", "https://cdn.example.com/t.mp4", "--text", "Hello there",
+        "--timbre", "female_1", "--volume", "3");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(r.out).isEqualTo("task-new-1" + System.lineSeparator());
+    String body = server.takeRequest().getBody().readUtf8();
+    assertThat(body).contains("\"RefVideoUrl\":\"https://cdn.example.com/t.mp4\"", "\"DriverType\":\"Text\"",
+        "\"InputSsml\":\"Hello there\"", "\"TimbreKey\":\"female_1\"", "\"Volume\":3", "\"Speed\":1.0");
+  }
+
+  @Test
+  void submitOptionsOverrideTheFile() throws Exception {
+    Path file = write("{\"Header\":{},\"Payload\":{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\","
+        + "\"DriverType\":\"Text\",\"InputSsml\":\"from the file\","
+        + "\"SpeechParam\":{\"TimbreKey\":\"female_1\",\"Speed\":1.2}}}");
+    answer("{\"TaskId\":\"task-new-2\"}");
+    CliRun r = run("submit", "--request", file.toString(), "--text", "from the option", "--json");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(json(r.out)).containsExactly(Map.entry("TaskId", "task-new-2"));
+    String body = server.takeRequest().getBody().readUtf8();
+    assertThat(body).contains("\"InputSsml\":\"from the option\"", "\"Speed\":1.2", "\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\"");
+  }
+
+  @Test
+  void optionsCompleteAFileThatLacksAField() throws Exception {
+    Path template = write("{\"DriverType\":\"OriginalVoice\",\"InputAudioUrl\":\"https://cdn.example.com/v.mp3\"}");
+    answer("{\"TaskId\":\"task-new-4\"}");
+    CliRun r = run("submit", "--request", template.toString(), "--video", "https://cdn.example.com/b.mp4");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(server.takeRequest().getBody().readUtf8()).contains("\"RefVideoUrl\":\"https://cdn.example.com/b.mp4\"");
+
+    CliRun without = run("submit", "--request", template.toString());
+    assertThat(without.exitCode).isEqualTo(ExitCode.INVALID_REQUEST);
+    assertThat(without.err).contains("Payload.RefVideoUrl");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void submitPrintsWarningsButSends() throws Exception {
+    Path file = write("{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\",\"DriverType\":\"OriginalVoice\","
+        + "\"InputAudioUrl\":\"https://cdn.example.com/v.mp3\",\"Colour\":\"blue\"}");
+    answer("{\"TaskId\":\"task-new-5\"}");
+    CliRun r = run("submit", "--request", file.toString());
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(r.err).startsWith("warning: Payload.Colour");
+    assertThat(r.out.strip()).isEqualTo("task-new-5");
+  }
+
+  @Test
+  void submitOfAnAudioRequestInfersTheDriverType() throws InterruptedException {
+    answer("{\"TaskId\":\"task-new-3\"}");
+    CliRun r = run("submit", "--video", "https://cdn.example.com/t.mp4", "--audio", "https://cdn.example.com/v.mp3");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(server.takeRequest().getBody().readUtf8()).contains("\"DriverType\":\"OriginalVoice\"")
+        .doesNotContain("SpeechParam");
+  }
+
+  @Test
+  void submitOfAWronglyTypedFileExits1AndSendsNothing() throws IOException {
+    Path file = write("{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\",\"DriverType\":\"Text\","
+        + "\"InputSsml\":\"hello\",\"SpeechParam\":{\"TimbreKey\":\"female_1\",\"Speed\":\"fast\"}}");
+    CliRun r = run("submit", "--request", file.toString());
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("nothing was sent").contains("Speed");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void submitOfAMissingFileExits2() {
+    CliRun r = run("submit", "--request", dir.resolve("absent.json").toString());
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("absent.json").contains("no such file");
+  }
+
+  @Test
+  void enumOptionsTakeTheWireSpellingInAnyCase() throws InterruptedException {
+    answer("{\"TaskId\":\"task-new-6\"}");
+    CliRun r = run("submit", "--video", "https://cdn.example.com/t.mp4", "--audio", "https://cdn.example.com/v.mp3",
+        "--driver", "originalvoice", "--concurrency", "SHARED");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(server.takeRequest().getBody().readUtf8())
+        .contains("\"DriverType\":\"OriginalVoice\"", "\"ConcurrencyType\":\"Shared\"");
+    CliRun fallback = run("submit", "--concurrency", "unknown_default_open_api");
+    assertThat(fallback.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(fallback.err).contains("is not Exclusive or Shared");
+  }
+
+  @Test
+  void submitRejectsAnUnknownDriverType() {
+    CliRun r = run("submit", "--driver", "Mime");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err).contains("Text or OriginalVoice");
+  }
+
+  // ---- validate ----------------------------------------------------------------------------
+
+  @Test
+  void validateAcceptsAValidEnvelopeWithoutCredentials() throws IOException {
+    env.remove(IvhCli.ENV_APPKEY);
+    env.remove(IvhCli.ENV_ACCESS_TOKEN);
+    Path file = write("{\"Header\":{},\"Payload\":{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\","
+        + "\"DriverType\":\"OriginalVoice\",\"InputAudioUrl\":\"https://cdn.example.com/a.mp3\"}}");
+    CliRun r = run("validate", file.toString());
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.OK);
+    assertThat(r.out).contains("valid");
+    assertThat(r.err).isEmpty();
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void validateReportsAWrongJsonTypeAtItsPath() throws IOException {
+    Path file = write("{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\",\"DriverType\":\"Text\","
+        + "\"InputSsml\":\"hello\",\"SpeechParam\":{\"TimbreKey\":\"female_1\",\"Speed\":true}}");
+    CliRun r = run("validate", file.toString());
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
+    assertThat(r.out).contains("error").contains("Speed");
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("is invalid").contains("1 error");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void validateJsonHasTheAgreedShape() throws IOException {
+    Path file = write("{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\",\"DriverType\":\"Text\","
+        + "\"InputSsml\":\"hello\",\"SpeechParam\":{\"TimbreKey\":\"female_1\",\"Speed\":\"1.0\"}}");
+    CliRun r = run("validate", "--json", file.toString());
+    assertThat(r.exitCode).isEqualTo(ExitCode.INVALID_REQUEST);
+    Map<String, Object> report = json(r.out);
+    assertThat(report).containsKeys("valid", "errors", "warnings").containsEntry("valid", false);
+    List<?> errors = (List<?>) report.get("errors");
+    assertThat(errors).isNotEmpty();
+    assertThat((Map<Object, Object>) errors.get(0)).containsKeys("path", "message");
+  }
+
+  @Test
+  void validateOfMalformedJsonExits2() throws IOException {
+    Path file = write("{\"RefVideoUrl\": ");
+    CliRun r = run("validate", file.toString());
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("not valid JSON");
+  }
+
+  @Test
+  void validateOfANonObjectIsATypeErrorAtThePayload() throws IOException {
+    CliRun r = run("validate", write("[1, 2]").toString());
+    assertThat(r.exitCode).isEqualTo(ExitCode.INVALID_REQUEST);
+    assertThat(r.out).contains("Payload:").contains("[type]");
+  }
+
+  @Test
+  void validateOfAMissingFileExits2() {
+    CliRun r = run("validate", dir.resolve("nope.json").toString());
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+  }
+
+  private Path write(String json) throws IOException {
+    Path file = Files.createTempFile(dir, "request", ".json");
+    Files.writeString(file, json, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
