@@ -2,12 +2,17 @@ package io.github.ivhclient.videomake;
 
 import io.github.ivhclient.videomake.api.AssetsApi;
 import io.github.ivhclient.videomake.api.VideoMakerApi;
-import io.github.ivhclient.videomake.internal.EnvelopeCaller;
+import io.github.ivhclient.videomake.internal.ClientResources;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
 import io.github.ivhclient.videomake.internal.Redaction;
+import io.github.ivhclient.videomake.internal.RequestPacer;
 import io.github.ivhclient.videomake.internal.RequestSigner;
+import io.github.ivhclient.videomake.internal.RetryingCaller;
+import io.github.ivhclient.videomake.internal.RetryingCaller.Idempotency;
+import io.github.ivhclient.videomake.internal.RetryingCaller.Reply;
+import io.github.ivhclient.videomake.internal.TaskWaiter;
 import io.github.ivhclient.videomake.model.DescribeTimbrePayload;
 import io.github.ivhclient.videomake.model.DescribeTimbreRequest;
 import io.github.ivhclient.videomake.model.DescribeTimbreResponse;
@@ -30,7 +35,11 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.OkHttpClient;
@@ -51,12 +60,19 @@ import retrofit2.Retrofit;
  * }</pre>
  *
  * <p>Every request is validated before any network I/O ({@link IvhValidationException}) and
- * signed afresh on every attempt. Failures are {@link IvhException}s.
+ * signed afresh on every attempt. Failures are {@link IvhException}s. Calls are retried under the
+ * client's {@link RetryPolicy} (VideoMakeNoTrain only when it provably never reached the server).
+ *
+ * <p>A client owns a small scheduler (waits, retries) and, unless you pass your own
+ * {@link OkHttpClient}, a bounded set of HTTP threads: {@link #close()} it when done.
  */
 public final class IvhClient implements AutoCloseable {
   static final String SUBMIT = "videoMakeNoTrain";
   static final String GET_PROGRESS = "getProgress";
   static final String DESCRIBE_TIMBRE = "describeTimbre";
+  public static final int DEFAULT_SCHEDULER_THREADS = 4;
+  public static final int DEFAULT_MAX_POLLS_PER_SECOND = 20;
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
   /** The largest page describetimbre serves. */
   public static final int MAX_PAGE_SIZE = 100;
 
@@ -71,15 +87,28 @@ public final class IvhClient implements AutoCloseable {
   private final IvhEndpoint endpoint;
   private final Clock clock;
   private final VideoMakerApi videoMaker;
+  private final VideoMakerApi submitter;
   private final AssetsApi assets;
   private final PayloadValidator validator;
+  private final RetryPolicy retryPolicy;
+  private final ClientResources resources;
+  private final RetryingCaller caller;
+  private final RequestPacer pollPacer;
+  private final TaskWaiter waiter;
+  /** False for the views made by {@link #withRetryPolicy}: they share, and must not close, the resources. */
+  private final boolean ownsResources;
 
   private IvhClient(Builder b) {
     this.appKey = requireText(b.appKey, "appKey");
     requireText(b.accessToken, "accessToken");
     this.endpoint = b.endpoint;
     this.clock = b.clock;
-    OkHttpClient.Builder http = (b.okHttpClient == null ? new OkHttpClient() : b.okHttpClient).newBuilder()
+    this.retryPolicy = b.retryPolicy;
+    this.resources = b.okHttpClient == null
+        ? ClientResources.owningHttp(b.schedulerThreads, b.maxConcurrentRequests)
+        : ClientResources.sharingHttp(b.schedulerThreads);
+    OkHttpClient.Builder http = resources.configure(
+            (b.okHttpClient == null ? new OkHttpClient() : b.okHttpClient).newBuilder(), b.maxConcurrentRequests)
         .addInterceptor(new RequestSigner(appKey, b.accessToken, clock));
     if (b.connectTimeout != null) {
       http.connectTimeout(b.connectTimeout);
@@ -90,14 +119,42 @@ public final class IvhClient implements AutoCloseable {
     if (b.callTimeout != null) {
       http.callTimeout(b.callTimeout);
     }
-    Retrofit retrofit = new Retrofit.Builder()
+    OkHttpClient reads = http.build();
+    // OkHttp silently re-sends a request after some failures even when it was already written:
+    // harmless for reads, a duplicate billed task for a submit.
+    OkHttpClient submits = reads.newBuilder().retryOnConnectionFailure(false).build();
+    this.videoMaker = retrofit(reads).create(VideoMakerApi.class);
+    this.assets = retrofit(reads).create(AssetsApi.class);
+    this.submitter = retrofit(submits).create(VideoMakerApi.class);
+    this.validator = new PayloadValidator();
+    this.caller = new RetryingCaller(resources.scheduler(), clock);
+    this.pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond);
+    this.waiter = new TaskWaiter(resources.scheduler(), pollPacer, this::pollOnce, clock);
+    this.ownsResources = true;
+  }
+
+  private IvhClient(IvhClient base, RetryPolicy retryPolicy) {
+    this.appKey = base.appKey;
+    this.endpoint = base.endpoint;
+    this.clock = base.clock;
+    this.videoMaker = base.videoMaker;
+    this.submitter = base.submitter;
+    this.assets = base.assets;
+    this.validator = base.validator;
+    this.retryPolicy = retryPolicy;
+    this.resources = base.resources;
+    this.caller = base.caller;
+    this.pollPacer = base.pollPacer;
+    this.waiter = base.waiter;
+    this.ownsResources = false;
+  }
+
+  private Retrofit retrofit(OkHttpClient http) {
+    return new Retrofit.Builder()
         .baseUrl(endpoint.baseUri().toString())
-        .client(http.build())
+        .client(http)
         .addConverterFactory(new EnvelopeConverterFactory())
         .build();
-    this.videoMaker = retrofit.create(VideoMakerApi.class);
-    this.assets = retrofit.create(AssetsApi.class);
-    this.validator = new PayloadValidator();
   }
 
   public static Builder builder() {
@@ -116,7 +173,8 @@ public final class IvhClient implements AutoCloseable {
    * @throws IvhValidationException if the request breaks the contract (nothing is sent)
    */
   public String submit(VideoMakeNoTrainPayload request) {
-    return taskIdOf(EnvelopeCaller.execute(SUBMIT_ENVELOPE, videoMaker.videoMakeNoTrain(submitBody(request))));
+    return taskIdOf(caller.execute(SUBMIT_ENVELOPE, submitter.videoMakeNoTrain(submitBody(request)),
+        Idempotency.NOT_IDEMPOTENT, retryPolicy).payload());
   }
 
   /** {@link #submit} without blocking; validation errors fail the future, nothing is sent. */
@@ -127,13 +185,16 @@ public final class IvhClient implements AutoCloseable {
     } catch (IvhValidationException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return EnvelopeCaller.executeAsync(SUBMIT_ENVELOPE, videoMaker.videoMakeNoTrain(body)).thenApply(this::taskIdOf);
+    return mapped(caller.executeAsync(SUBMIT_ENVELOPE, submitter.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT,
+        retryPolicy, Runnable::run), reply -> taskIdOf(reply.payload()));
   }
 
   /** One progress query. */
   public TaskSnapshot getProgress(String taskId) {
     GetProgressRequest body = progressBody(taskId);
-    return snapshotOf(taskId, EnvelopeCaller.execute(PROGRESS_ENVELOPE, videoMaker.getProgress(body)));
+    Reply<TaskProgress> reply = caller.execute(PROGRESS_ENVELOPE, videoMaker.getProgress(body),
+        Idempotency.READ_ONLY, retryPolicy);
+    return snapshotOf(taskId, reply.payload(), reply.requestId());
   }
 
   public CompletableFuture<TaskSnapshot> getProgressAsync(String taskId) {
@@ -143,14 +204,106 @@ public final class IvhClient implements AutoCloseable {
     } catch (IvhValidationException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return EnvelopeCaller.executeAsync(PROGRESS_ENVELOPE, videoMaker.getProgress(body))
-        .thenApply(p -> snapshotOf(taskId, p));
+    return progressAsync(taskId, body, retryPolicy, Runnable::run);
+  }
+
+  /**
+   * Waits until the task ends and returns its SUCCESS result; see {@link #waitForAsync}.
+   *
+   * <p>If the calling thread is interrupted, polling stops, the thread's interrupt flag is set
+   * again and a {@link CancellationException} is thrown: the task on the server goes on.
+   *
+   * @throws IvhTaskFailedException if the task ends with {@code FAIL}
+   * @throws IvhWaitTimeoutException if {@link WaitOptions#timeout()} passes first
+   * @throws IvhException if polling fails for good (after the retry policy) or the TaskId is blank
+   */
+  public TaskResult waitFor(String taskId, WaitOptions options) {
+    CompletableFuture<TaskResult> wait = waitForAsync(taskId, options);
+    try {
+      return wait.get();
+    } catch (InterruptedException e) {
+      wait.cancel(true);
+      Thread.currentThread().interrupt();
+      CancellationException stopped = new CancellationException(
+          "interrupted while waiting for task " + taskId + "; stopped polling, the task on the server goes on");
+      stopped.initCause(e);
+      throw stopped;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("waiting for task " + taskId + " failed", cause);
+    }
+  }
+
+  /**
+   * Polls the task's progress until it ends, without holding a thread: all waits of a client share
+   * its scheduler, and their polls together stay under the client's
+   * {@linkplain Builder#maxPollsPerSecond poll ceiling}. The listener hears every change of
+   * status, queue position and progress.
+   *
+   * <p>The future completes with the SUCCESS result, or fails with {@link IvhTaskFailedException}
+   * (FAIL), {@link IvhWaitTimeoutException} (timeout) or the {@link IvhException} of a poll that
+   * still failed after the retry policy. Transient poll failures that a retry cures do not end the
+   * wait, and neither does a status this client does not know.
+   *
+   * <p>Cancelling the future stops polling and abandons the poll in flight. It does not cancel the
+   * task: the gateway has no such call, so the task on the server goes on (and is billed).
+   */
+  public CompletableFuture<TaskResult> waitForAsync(String taskId, WaitOptions options) {
+    Objects.requireNonNull(options, "options");
+    try {
+      progressBody(taskId);
+    } catch (IvhValidationException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy());
+  }
+
+  /**
+   * A view of this client that retries under another policy, for a call or a batch of calls:
+   * {@code client.withRetryPolicy(RetryPolicy.none()).submit(request)}. It shares this client's
+   * connections and threads; closing the view does nothing.
+   */
+  public IvhClient withRetryPolicy(RetryPolicy retryPolicy) {
+    return new IvhClient(this, Objects.requireNonNull(retryPolicy, "retryPolicy"));
+  }
+
+  /** The retry policy of this client's calls. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  private CompletableFuture<TaskSnapshot> pollOnce(String taskId, RetryPolicy policy, Executor gate) {
+    return progressAsync(taskId, progressBody(taskId), policy, gate);
+  }
+
+  private CompletableFuture<TaskSnapshot> progressAsync(
+      String taskId, GetProgressRequest body, RetryPolicy policy, Executor gate) {
+    return mapped(caller.executeAsync(PROGRESS_ENVELOPE, videoMaker.getProgress(body), Idempotency.READ_ONLY,
+        policy, gate), reply -> snapshotOf(taskId, reply.payload(), reply.requestId()));
+  }
+
+  /** {@code thenApply} whose cancellation reaches the exchange (a plain thenApply would not). */
+  private static <A, B> CompletableFuture<B> mapped(CompletableFuture<A> source, Function<A, B> mapping) {
+    CompletableFuture<B> result = source.thenApply(mapping);
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        source.cancel(false);
+      }
+    });
+    return result;
   }
 
   /** One page of timbres; {@code pageIndex} from 1, {@code pageSize} 1..{@value #MAX_PAGE_SIZE}. */
   public TimbreListing listTimbres(int pageIndex, int pageSize, TimbreFilter filter) {
     DescribeTimbreRequest body = timbreBody(pageIndex, pageSize, filter);
-    return listingOf(pageIndex, pageSize, EnvelopeCaller.execute(TIMBRE_ENVELOPE, assets.describeTimbre(body)));
+    return listingOf(pageIndex, pageSize,
+        caller.execute(TIMBRE_ENVELOPE, assets.describeTimbre(body), Idempotency.READ_ONLY, retryPolicy).payload());
   }
 
   public CompletableFuture<TimbreListing> listTimbresAsync(int pageIndex, int pageSize, TimbreFilter filter) {
@@ -160,8 +313,8 @@ public final class IvhClient implements AutoCloseable {
     } catch (IvhValidationException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return EnvelopeCaller.executeAsync(TIMBRE_ENVELOPE, assets.describeTimbre(body))
-        .thenApply(p -> listingOf(pageIndex, pageSize, p));
+    return mapped(caller.executeAsync(TIMBRE_ENVELOPE, assets.describeTimbre(body), Idempotency.READ_ONLY,
+        retryPolicy, Runnable::run), reply -> listingOf(pageIndex, pageSize, reply.payload()));
   }
 
   /**
@@ -200,9 +353,18 @@ public final class IvhClient implements AutoCloseable {
     return endpoint;
   }
 
-  /** Releases nothing shared: a caller-supplied {@link OkHttpClient} stays usable. */
+  /**
+   * Cancels pending waits (their tasks on the server go on) and stops the client's scheduler and,
+   * if the client created them, its HTTP threads and connections. A caller-supplied
+   * {@link OkHttpClient} stays usable. Closing a {@link #withRetryPolicy} view does nothing.
+   */
   @Override
-  public void close() {}
+  public void close() {
+    if (ownsResources) {
+      waiter.cancelAll();
+      resources.close();
+    }
+  }
 
   @Override
   public String toString() {
@@ -253,8 +415,9 @@ public final class IvhClient implements AutoCloseable {
     return result.getTaskId();
   }
 
-  static TaskSnapshot snapshotOf(String taskId, TaskProgress p) {
+  static TaskSnapshot snapshotOf(String taskId, TaskProgress p, String requestId) {
     return TaskSnapshot.builder(taskId)
+        .requestId(requestId)
         .status(p.getStatus() == null ? null : p.getStatus().getValue())
         .progress(p.getProgress() == null ? 0 : p.getProgress())
         .queuePosition(p.getArrayCount() == null ? 0 : p.getArrayCount())
@@ -289,6 +452,10 @@ public final class IvhClient implements AutoCloseable {
     private Duration callTimeout;
     private OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private int schedulerThreads = DEFAULT_SCHEDULER_THREADS;
+    private int maxPollsPerSecond = DEFAULT_MAX_POLLS_PER_SECOND;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
 
     private Builder() {}
 
@@ -330,7 +497,10 @@ public final class IvhClient implements AutoCloseable {
       return this;
     }
 
-    /** Share connection pool and dispatcher with other clients; the client adds its own interceptors on a copy. */
+    /**
+     * Share connection pool and dispatcher with other clients; the client adds its own interceptors
+     * on a copy, and {@link IvhClient#close()} leaves them running.
+     */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
       return this;
@@ -342,8 +512,49 @@ public final class IvhClient implements AutoCloseable {
       return this;
     }
 
+    /** How failed calls are retried; {@link RetryPolicy#defaults()} unless set. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Threads of the scheduler that runs every wait's timers and every asynchronous retry
+     * ({@value #DEFAULT_SCHEDULER_THREADS} by default). They never block on HTTP.
+     */
+    public Builder schedulerThreads(int schedulerThreads) {
+      this.schedulerThreads = requireRange(schedulerThreads, 1, 256, "schedulerThreads");
+      return this;
+    }
+
+    /**
+     * The ceiling on progress polls per second over all waits of this client
+     * ({@value #DEFAULT_MAX_POLLS_PER_SECOND} by default); polls beyond it are delayed, not dropped.
+     */
+    public Builder maxPollsPerSecond(int maxPollsPerSecond) {
+      this.maxPollsPerSecond = requireRange(maxPollsPerSecond, 1, RequestPacer.MAX_PER_SECOND, "maxPollsPerSecond");
+      return this;
+    }
+
+    /**
+     * Asynchronous exchanges in flight at once, and so the number of HTTP threads
+     * ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default). Ignored with {@link #okHttpClient}, whose
+     * dispatcher decides.
+     */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      this.maxConcurrentRequests = requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");
+      return this;
+    }
+
     public IvhClient build() {
       return new IvhClient(this);
+    }
+
+    private static int requireRange(int value, int min, int max, String name) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + value);
+      }
+      return value;
     }
 
     private static Duration requirePositive(Duration d, String name) {

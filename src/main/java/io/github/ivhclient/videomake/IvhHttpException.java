@@ -10,7 +10,11 @@ public final class IvhHttpException extends IvhException {
 
   public IvhHttpException(String operation, int statusCode, String bodyExcerpt, String requestId, int attempts) {
     super(operation, requestId, attempts, "HTTP " + statusCode
-        + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt), null);
+        + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt)
+        // A 5xx may come after the gateway created the task, e.g. from a proxy that timed out.
+        + (IvhClient.SUBMIT.equals(operation) && statusCode >= 500
+            ? "; the task may or may not have been created (not retried: a submit is not idempotent)" : ""),
+        null);
     this.statusCode = statusCode;
     this.bodyExcerpt = bodyExcerpt;
   }

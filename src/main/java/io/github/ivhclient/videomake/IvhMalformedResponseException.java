@@ -6,7 +6,8 @@ public final class IvhMalformedResponseException extends IvhException {
 
   public IvhMalformedResponseException(
       String operation, String detail, String bodyExcerpt, String requestId, int attempts, Throwable cause) {
-    super(operation, requestId, attempts, "malformed response: " + detail, cause);
+    super(operation, requestId, attempts, "malformed response: " + detail
+        + (IvhClient.SUBMIT.equals(operation) ? "; the task may or may not have been created" : ""), cause);
     this.bodyExcerpt = bodyExcerpt;
   }
 

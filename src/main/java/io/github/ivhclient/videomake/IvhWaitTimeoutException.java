@@ -1,0 +1,40 @@
+package io.github.ivhclient.videomake;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The wait's total timeout passed before the task ended. The task on the server goes on: wait
+ * again, or come back later with {@link IvhClient#getProgress}.
+ */
+public final class IvhWaitTimeoutException extends IvhException {
+  private final String taskId;
+  private final Duration timeout;
+  private final TaskSnapshot lastSnapshot;
+
+  public IvhWaitTimeoutException(String taskId, Duration timeout, TaskSnapshot lastSnapshot) {
+    super(IvhClient.GET_PROGRESS, lastSnapshot == null ? null : lastSnapshot.requestId(), 1,
+        "gave up waiting for task " + taskId + " after " + timeout
+            + (lastSnapshot == null ? " without any answer" : "; last status " + lastSnapshot.rawStatus()
+                + ", queue position " + lastSnapshot.queuePosition() + ", progress " + lastSnapshot.progress())
+            + "; the task on the server goes on",
+        null);
+    this.taskId = Objects.requireNonNull(taskId, "taskId");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.lastSnapshot = lastSnapshot;
+  }
+
+  public String taskId() {
+    return taskId;
+  }
+
+  /** The total timeout that passed. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** The last answer seen, or {@code null} when no poll succeeded. */
+  public TaskSnapshot lastSnapshot() {
+    return lastSnapshot;
+  }
+}

@@ -1,0 +1,158 @@
+package io.github.ivhclient.videomake;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link IvhClient#waitFor} polls: the first poll is sent at once, the next after
+ * {@code initialDelay}, each later one {@code multiplier} times later than the one before, at
+ * most {@code maxDelay} apart, every delay spread by {@code ±jitter} so that thousands of waits
+ * started together do not poll in lockstep. The wait gives up after {@code timeout}.
+ *
+ * <pre>{@code
+ * WaitOptions options = WaitOptions.builder()
+ *     .timeout(Duration.ofHours(1))
+ *     .listener(s -> System.out.println(s.state() + " " + s.progress() + "%"))
+ *     .build();
+ * TaskResult result = client.waitFor(taskId, options);
+ * }</pre>
+ */
+public final class WaitOptions {
+  private static final WaitOptions DEFAULTS = builder().build();
+
+  private final Duration initialDelay;
+  private final double multiplier;
+  private final Duration maxDelay;
+  private final double jitter;
+  private final Duration timeout;
+  private final TaskListener listener;
+  private final RetryPolicy retryPolicy;
+
+  private WaitOptions(Builder b) {
+    if (b.maxDelay.compareTo(b.initialDelay) < 0) {
+      throw new IllegalArgumentException("maxDelay " + b.maxDelay + " is shorter than initialDelay " + b.initialDelay);
+    }
+    this.initialDelay = b.initialDelay;
+    this.multiplier = b.multiplier;
+    this.maxDelay = b.maxDelay;
+    this.jitter = b.jitter;
+    this.timeout = b.timeout;
+    this.listener = b.listener;
+    this.retryPolicy = b.retryPolicy;
+  }
+
+  /** 2 s growing by 1.5 up to 30 s, ±20 % jitter, 2 hours in all, no listener, the client's retry policy. */
+  public static WaitOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  public Duration initialDelay() {
+    return initialDelay;
+  }
+
+  public double multiplier() {
+    return multiplier;
+  }
+
+  public Duration maxDelay() {
+    return maxDelay;
+  }
+
+  public double jitter() {
+    return jitter;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public TaskListener listener() {
+    return listener;
+  }
+
+  /** The retry policy of each poll, or {@code null} for the client's. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  @Override
+  public String toString() {
+    return "WaitOptions{initialDelay=" + initialDelay + ", multiplier=" + multiplier + ", maxDelay=" + maxDelay
+        + ", jitter=" + jitter + ", timeout=" + timeout + ", retryPolicy=" + retryPolicy + "}";
+  }
+
+  public static final class Builder {
+    private Duration initialDelay = Duration.ofSeconds(2);
+    private double multiplier = 1.5;
+    private Duration maxDelay = Duration.ofSeconds(30);
+    private double jitter = 0.2;
+    private Duration timeout = Duration.ofHours(2);
+    private TaskListener listener = TaskListener.NONE;
+    private RetryPolicy retryPolicy;
+
+    private Builder() {}
+
+    private Builder(WaitOptions o) {
+      this.initialDelay = o.initialDelay;
+      this.multiplier = o.multiplier;
+      this.maxDelay = o.maxDelay;
+      this.jitter = o.jitter;
+      this.timeout = o.timeout;
+      this.listener = o.listener;
+      this.retryPolicy = o.retryPolicy;
+    }
+
+    /** The pause after the first poll. */
+    public Builder initialDelay(Duration initialDelay) {
+      this.initialDelay = Options.requirePositive(initialDelay, "initialDelay");
+      return this;
+    }
+
+    /** Growth factor of the pause between polls, at least 1. */
+    public Builder multiplier(double multiplier) {
+      this.multiplier = Options.requireMultiplier(multiplier);
+      return this;
+    }
+
+    /** The longest pause between polls. */
+    public Builder maxDelay(Duration maxDelay) {
+      this.maxDelay = Options.requirePositive(maxDelay, "maxDelay");
+      return this;
+    }
+
+    /** 0 (exact pauses) to 1 (anything from 0 to twice the pause). */
+    public Builder jitter(double jitter) {
+      this.jitter = Options.requireJitter(jitter);
+      return this;
+    }
+
+    /** How long to wait in all before {@link IvhWaitTimeoutException}. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Options.requirePositive(timeout, "timeout");
+      return this;
+    }
+
+    public Builder listener(TaskListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Retries of each poll; a poll that still fails ends the wait with its exception. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    public WaitOptions build() {
+      return new WaitOptions(this);
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package io.github.ivhclient.videomake.internal;
+
+import io.github.ivhclient.videomake.IvhException;
+import io.github.ivhclient.videomake.IvhHttpException;
+import io.github.ivhclient.videomake.IvhMalformedResponseException;
+import io.github.ivhclient.videomake.IvhTransportException;
+import io.github.ivhclient.videomake.RetryPolicy;
+import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
+import io.github.ivhclient.videomake.model.ResponseHeader;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Response;
+
+/**
+ * Runs a generated Retrofit call under a {@link RetryPolicy}, blocking or not, unwrapping the
+ * envelope with {@link EnvelopeCaller}. Each attempt is a fresh clone of the call, so the signer
+ * stamps and signs it anew. Asynchronous retries wait on the shared scheduler, never on a sleeping
+ * thread. Each attempt is logged at debug: method, path (never the query: it holds the
+ * signature), status, RequestID, duration and attempt number.
+ */
+public final class RetryingCaller {
+  /** Whether repeating a request can do harm; decides what may be retried. */
+  public enum Idempotency {
+    /** getprogress, describetimbre: any transient failure may be retried. */
+    READ_ONLY,
+    /** VideoMakeNoTrain: retried only when the request provably never reached the server. */
+    NOT_IDEMPOTENT
+  }
+
+  /** A successful answer: the payload, its RequestID and how many attempts it took. */
+  public record Reply<P>(P payload, String requestId, int attempts) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(RetryingCaller.class);
+
+  private final ScheduledExecutorService scheduler;
+  private final Clock clock;
+
+  public RetryingCaller(ScheduledExecutorService scheduler, Clock clock) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Blocks the calling thread, sleeping between attempts; an interrupt ends it with the last failure. */
+  public <T, P> Reply<P> execute(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy) {
+    long start = System.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      Call<T> current = attempt == 1 ? call : call.clone();
+      long sent = System.nanoTime();
+      Outcome<P> outcome;
+      try {
+        outcome = answered(envelope, current, current.execute(), attempt, idempotency, sent, policy);
+      } catch (IOException e) {
+        outcome = failed(envelope, current, e, attempt, idempotency, sent, policy, false);
+      }
+      if (outcome.reply != null) {
+        return outcome.reply;
+      }
+      long delay = retryDelay(outcome, policy, attempt, start, current);
+      if (delay < 0) {
+        throw outcome.error;
+      }
+      try {
+        TimeUnit.NANOSECONDS.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw outcome.error;
+      }
+    }
+  }
+
+  /**
+   * Runs the call without blocking. Each attempt is started through {@code gate} (the poll pacer,
+   * or {@code Runnable::run}). Cancelling the returned future cancels the exchange in flight and
+   * any retry still to come.
+   */
+  public <T, P> CompletableFuture<Reply<P>> executeAsync(
+      Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, Executor gate) {
+    AsyncCall<T, P> async = new AsyncCall<>(envelope, call, idempotency, policy, gate);
+    async.start();
+    return async.future;
+  }
+
+  private final class AsyncCall<T, P> implements Callback<T> {
+    final CompletableFuture<Reply<P>> future = new CompletableFuture<>();
+    final Envelope<T, P> envelope;
+    final Call<T> original;
+    final Idempotency idempotency;
+    final RetryPolicy policy;
+    final Executor gate;
+    final long start = System.nanoTime();
+    int attempt;
+    long sent;
+    volatile Call<T> current;
+    volatile Future<?> pendingRetry;
+
+    AsyncCall(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, Executor gate) {
+      this.envelope = envelope;
+      this.original = call;
+      this.idempotency = idempotency;
+      this.policy = policy;
+      this.gate = gate;
+    }
+
+    void start() {
+      future.whenComplete((reply, error) -> {
+        if (future.isCancelled()) {
+          Future<?> retry = pendingRetry;
+          if (retry != null) {
+            retry.cancel(false);
+          }
+          Call<T> inFlight = current;
+          if (inFlight != null) {
+            inFlight.cancel();
+          }
+        }
+      });
+      submitAttempt();
+    }
+
+    void submitAttempt() {
+      try {
+        gate.execute(this::sendAttempt);
+      } catch (RejectedExecutionException e) {
+        future.completeExceptionally(e);
+      }
+    }
+
+    void sendAttempt() {
+      if (future.isDone()) {
+        return;
+      }
+      attempt++;
+      Call<T> call = attempt == 1 ? original : original.clone();
+      current = call;
+      sent = System.nanoTime();
+      call.enqueue(this);
+      if (future.isCancelled()) {
+        call.cancel();
+      }
+    }
+
+    @Override
+    public void onResponse(Call<T> call, Response<T> response) {
+      Outcome<P> outcome;
+      try {
+        outcome = answered(envelope, call, response, attempt, idempotency, sent, policy);
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
+        return;
+      }
+      settle(outcome, call);
+    }
+
+    @Override
+    public void onFailure(Call<T> call, Throwable t) {
+      if (!(t instanceof IOException io)) {
+        future.completeExceptionally(t);
+        return;
+      }
+      settle(failed(envelope, call, io, attempt, idempotency, sent, policy, future.isCancelled()), call);
+    }
+
+    private void settle(Outcome<P> outcome, Call<T> call) {
+      if (outcome.reply != null) {
+        future.complete(outcome.reply);
+        return;
+      }
+      long delay = future.isDone() ? -1 : retryDelay(outcome, policy, attempt, start, call);
+      if (delay < 0) {
+        future.completeExceptionally(outcome.error);
+        return;
+      }
+      try {
+        pendingRetry = scheduler.schedule(this::submitAttempt, delay, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        future.completeExceptionally(outcome.error);
+      }
+    }
+  }
+
+  /** The result of one attempt: a reply, or an error that may be retried after a delay. */
+  private record Outcome<P>(Reply<P> reply, IvhException error, boolean retryable, long retryAfterNanos) {
+    static <P> Outcome<P> success(Reply<P> reply) {
+      return new Outcome<>(reply, null, false, -1);
+    }
+  }
+
+  private <T, P> Outcome<P> answered(Envelope<T, P> envelope, Call<T> call, Response<T> response, int attempt,
+      Idempotency idempotency, long sent, RetryPolicy policy) {
+    boolean readOnly = idempotency == Idempotency.READ_ONLY;
+    try {
+      P payload = EnvelopeCaller.unwrap(envelope, response, attempt);
+      ResponseHeader header = envelope.header().apply(response.body());
+      String requestId = header.getRequestID();
+      logAttempt(call, response.code(), requestId, sent, attempt, policy, "ok");
+      return Outcome.success(new Reply<>(payload, requestId, attempt));
+    } catch (IvhHttpException e) {
+      int status = e.statusCode();
+      logAttempt(call, status, e.requestId(), sent, attempt, policy, "http error");
+      boolean transientStatus = status == 429 || status >= 500;
+      return new Outcome<>(null, e, readOnly && transientStatus, retryAfterNanos(response));
+    } catch (IvhMalformedResponseException e) {
+      logAttempt(call, response.code(), e.requestId(), sent, attempt, policy, "unreadable body");
+      return new Outcome<>(null, e, readOnly, -1);
+    } catch (IvhException e) {
+      logAttempt(call, response.code(), e.requestId(), sent, attempt, policy, "gateway error");
+      return new Outcome<>(null, e, false, -1);
+    }
+  }
+
+  private <T, P> Outcome<P> failed(Envelope<T, P> envelope, Call<T> call, IOException e, int attempt,
+      Idempotency idempotency, long sent, RetryPolicy policy, boolean abandoned) {
+    IvhException error = EnvelopeCaller.failure(envelope.operation(), e, attempt);
+    logAttempt(call, -1, error.requestId(), sent, attempt, policy, e.getClass().getSimpleName());
+    // Not call.isCanceled(): OkHttp also cancels a call whose callTimeout passed, and that one may be retried.
+    if (abandoned) {
+      return new Outcome<>(null, error, false, -1);
+    }
+    boolean retryable = idempotency == Idempotency.READ_ONLY
+        || error instanceof IvhTransportException transport && !transport.mayHaveReachedServer();
+    return new Outcome<>(null, error, retryable, -1);
+  }
+
+  /** Nanoseconds to wait before the next attempt, or -1 to give up with the outcome's error. */
+  private long retryDelay(Outcome<?> outcome, RetryPolicy policy, int attempt, long start, Call<?> call) {
+    if (!outcome.retryable || attempt >= policy.maxAttempts()) {
+      return -1;
+    }
+    long delay = outcome.retryAfterNanos >= 0
+        ? outcome.retryAfterNanos
+        : Backoff.delayNanos(policy.initialBackoff(), policy.multiplier(), policy.maxBackoff(), policy.jitter(),
+            attempt - 1);
+    if (System.nanoTime() + delay - start > policy.maxElapsed().toNanos()) {
+      LOG.debug("{} {}: not retrying, the next attempt would start after maxElapsed {}",
+          call.request().method(), call.request().url().encodedPath(), policy.maxElapsed());
+      return -1;
+    }
+    LOG.debug("{} {}: retrying in {} ms (attempt {} of {})", call.request().method(),
+        call.request().url().encodedPath(), TimeUnit.NANOSECONDS.toMillis(delay), attempt + 1, policy.maxAttempts());
+    return delay;
+  }
+
+  /** {@code Retry-After} in nanoseconds (delta seconds or an HTTP date), or -1 when absent or unreadable. */
+  long retryAfterNanos(Response<?> response) {
+    String value = response.headers().get("Retry-After");
+    if (value == null || value.isBlank()) {
+      return -1;
+    }
+    String text = value.trim();
+    if (text.chars().allMatch(Character::isDigit)) {
+      try {
+        return TimeUnit.SECONDS.toNanos(Long.parseLong(text));
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    try {
+      Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      return Math.max(0L, Duration.between(clock.instant(), at).toNanos());
+    } catch (DateTimeParseException e) {
+      return -1;
+    }
+  }
+
+  private static void logAttempt(Call<?> call, int status, String requestId, long sent, int attempt,
+      RetryPolicy policy, String outcome) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} -> {} {} RequestID={} in {} ms (attempt {} of {})", call.request().method(),
+          call.request().url().encodedPath(), status < 0 ? "no response" : Integer.toString(status), outcome,
+          requestId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent), attempt, policy.maxAttempts());
+    }
+  }
+}

@@ -1,0 +1,483 @@
+package io.github.ivhclient.videomake.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.IvhEndpoint;
+import io.github.ivhclient.videomake.internal.Redaction;
+import io.github.ivhclient.videomake.sandbox.SandboxTask.ScriptedFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for the IVH video gateway, for tests and demos: the three calls at their real
+ * paths with the real envelope, the published signature check, the facade's validation of
+ * submits, tasks that move from {@code COMMIT} through {@code MAKING} to {@code SUCCESS} in a few
+ * seconds, result files it serves itself, and a one-time POST to {@code CallbackUrl}. It runs on
+ * the JDK's built-in HTTP server, bound to the loopback address, and never calls out of the
+ * machine.
+ *
+ * <pre>{@code
+ * try (SandboxGateway sandbox = SandboxGateway.builder().taskDuration(Duration.ofSeconds(2)).start()) {
+ *   IvhClient client = sandbox.clientBuilder().build();     // sandbox endpoint and credentials
+ *   String taskId = client.submit(VideoMakeRequests.textDriven(
+ *       "https://cdn.example.com/template.mp4", "Hello, world", "female_1", 1.0));
+ *   TaskSnapshot snapshot = client.getProgress(taskId);      // COMMIT, MAKING, then SUCCESS
+ *   sandbox.failNextTasks(1, 40001, "face not found");       // script the next task to FAIL
+ * }
+ * }</pre>
+ *
+ * <p>Scripting ({@link #failNextTasks}, {@link #throttleNextRequests}, {@link #failNextRequests},
+ * {@link #latency}) and inspection ({@link #requestCount}, {@link #sentCallbacks}) are
+ * thread-safe and take effect for the next request.
+ *
+ * <p>The gateway publishes no table of {@code Header.Code} values, so the {@code CODE_*} constants
+ * are the sandbox's own; their messages start with the error names of Tencent Cloud's APIs
+ * (e.g. {@code AuthFailure.SignatureFailure}).
+ */
+public final class SandboxGateway implements AutoCloseable {
+  /** The sandbox's app key. Sandbox only: it opens nothing anywhere else. */
+  public static final String DEFAULT_APP_KEY = "ivh-sandbox-appkey";
+  /** The sandbox's access token. Sandbox only: a published value, never a real credential. */
+  public static final String DEFAULT_ACCESS_TOKEN = "ivh-sandbox-access-token";
+  /** How long a task takes unless the builder says otherwise. */
+  public static final Duration DEFAULT_TASK_DURATION = Duration.ofSeconds(3);
+  /** How far a request's {@code timestamp} may be from the sandbox's clock, as on the gateway. */
+  public static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
+  /** The largest request body accepted. */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+
+  public static final String SUBMIT_PATH = "/v2/ivh/videomaker/broadcastservice/videomakenotrain";
+  public static final String PROGRESS_PATH = "/v2/ivh/videomaker/broadcastservice/getprogress";
+  public static final String TIMBRE_PATH = "/v2/ivh/crmserver/customerassetservice/describetimbre";
+  /** Where the result files are served: {@code <prefix><TaskId>.mp4} and {@code .srt}. */
+  public static final String MEDIA_PATH_PREFIX = "/sandbox/media/";
+
+  /** {@code appkey}, {@code timestamp} or {@code signature} is missing from the query. */
+  public static final int CODE_MISSING_AUTH_PARAMETER = 10001;
+  /** The {@code appkey} is not the sandbox's. */
+  public static final int CODE_UNKNOWN_APPKEY = 10002;
+  /** The {@code signature} does not match the query (or the query is garbled). */
+  public static final int CODE_SIGNATURE_FAILURE = 10003;
+  /** The {@code timestamp} is more than {@link #TIMESTAMP_WINDOW} from the sandbox's clock. */
+  public static final int CODE_SIGNATURE_EXPIRED = 10004;
+  /** The body is not JSON, not the envelope, or holds a value of the wrong JSON type. */
+  public static final int CODE_INVALID_PARAMETER = 20001;
+  /** The request is well-formed but breaks a rule of the contract (the facade's validation). */
+  public static final int CODE_INVALID_PARAMETER_VALUE = 20002;
+  /** getprogress asked for a TaskId the sandbox never issued. */
+  public static final int CODE_TASK_NOT_FOUND = 30001;
+  /** The body of a scripted HTTP 429 answer. */
+  public static final int CODE_REQUEST_LIMIT_EXCEEDED = 40001;
+  /** The body of a scripted HTTP 5xx answer, or of an unexpected sandbox failure. */
+  public static final int CODE_INTERNAL_ERROR = 50001;
+
+  private static final int HTTP_THREADS = 16;
+
+  private final String appKey;
+  private final String accessToken;
+  private final Duration taskDuration;
+  private final int requestedPort;
+  private final Clock clock;
+  private volatile Duration latency;
+
+  private final Map<String, SandboxTask> tasks = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<ScriptedFailure> scriptedFailures = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<ScriptedAnswer> scriptedAnswers = new ConcurrentLinkedQueue<>();
+  private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
+  private final List<SentCallback> callbacks = new ArrayList<>();
+
+  private final Object lifecycle = new Object();
+  private HttpServer server;
+  private ExecutorService httpExecutor;
+  private ScheduledExecutorService callbackExecutor;
+  private CallbackSender callbackSender;
+  private boolean closed;
+
+  private SandboxGateway(Builder b) {
+    this.appKey = b.appKey;
+    this.accessToken = b.accessToken;
+    this.taskDuration = b.taskDuration;
+    this.requestedPort = b.port;
+    this.clock = b.clock;
+    this.latency = b.latency;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The keys of the sandbox's timbres; one of them ({@code female_emotion_1}) has emotion categories. */
+  public static List<String> timbreKeys() {
+    return SandboxTimbres.KEYS;
+  }
+
+  /**
+   * Binds the loopback port and starts serving.
+   *
+   * @throws IllegalStateException if already started or closed
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public SandboxGateway start() {
+    synchronized (lifecycle) {
+      if (server != null || closed) {
+        throw new IllegalStateException(closed ? "the sandbox is closed" : "the sandbox is already started");
+      }
+      HttpServer http;
+      try {
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot bind the sandbox to loopback port " + requestedPort, e);
+      }
+      httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("ivh-sandbox-http"));
+      ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("ivh-sandbox-callback"));
+      scheduler.setRemoveOnCancelPolicy(true);
+      callbackExecutor = scheduler;
+      callbackSender = new CallbackSender(this::recordCallback);
+      http.setExecutor(httpExecutor);
+      http.createContext("/", new SandboxHandler(this, new SignatureCheck(appKey, accessToken, clock)));
+      http.start();
+      server = http;
+      return this;
+    }
+  }
+
+  /** The loopback port served; with {@code port(0)} the one the system chose. */
+  public int port() {
+    return requireServer().getAddress().getPort();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:54321/}, for {@link IvhClient.Builder#endpoint(IvhEndpoint)}. */
+  public IvhEndpoint endpoint() {
+    InetAddress address = requireServer().getAddress().getAddress();
+    String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    return IvhEndpoint.custom("http://" + host + ":" + port());
+  }
+
+  /** A client builder already pointed at this sandbox with its credentials. */
+  public IvhClient.Builder clientBuilder() {
+    return IvhClient.builder().appKey(appKey).accessToken(accessToken).endpoint(endpoint());
+  }
+
+  /** The next {@code count} submitted tasks end in {@code FAIL} with this {@code FailCode} and {@code FailMessage}. */
+  public void failNextTasks(int count, int failCode, String failMessage) {
+    requireCount(count);
+    Objects.requireNonNull(failMessage, "failMessage");
+    for (int i = 0; i < count; i++) {
+      scriptedFailures.add(new ScriptedFailure(failCode, failMessage));
+    }
+  }
+
+  /**
+   * The next {@code count} API requests are answered HTTP 429 with a {@code Retry-After} header of
+   * {@code retryAfter} (whole seconds, rounded up), instead of being processed.
+   */
+  public void throttleNextRequests(int count, Duration retryAfter) {
+    requireCount(count);
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    if (retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+    }
+    long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+    for (int i = 0; i < count; i++) {
+      scriptedAnswers.add(new ScriptedAnswer(429, seconds));
+    }
+  }
+
+  /** The next {@code count} API requests are answered with {@code httpStatus} (500..599), instead of being processed. */
+  public void failNextRequests(int count, int httpStatus) {
+    requireCount(count);
+    if (httpStatus < 500 || httpStatus > 599) {
+      throw new IllegalArgumentException("httpStatus must be 500..599: " + httpStatus);
+    }
+    for (int i = 0; i < count; i++) {
+      scriptedAnswers.add(new ScriptedAnswer(httpStatus, -1));
+    }
+  }
+
+  /** Every later API answer is delayed by {@code latency} ({@link Duration#ZERO} for none). */
+  public void latency(Duration latency) {
+    this.latency = requireNotNegative(latency, "latency");
+  }
+
+  /** How many requests (answered or refused) arrived for {@code path}, e.g. {@link #PROGRESS_PATH}. */
+  public int requestCount(String path) {
+    AtomicInteger count = requestCounts.get(Objects.requireNonNull(path, "path"));
+    return count == null ? 0 : count.get();
+  }
+
+  /** Requests received so far, by path. */
+  public Map<String, Integer> requestCounts() {
+    Map<String, Integer> copy = new TreeMap<>();
+    requestCounts.forEach((path, count) -> copy.put(path, count.get()));
+    return copy;
+  }
+
+  /** Every callback attempted so far, in order: one per task that had a {@code CallbackUrl}. */
+  public List<SentCallback> sentCallbacks() {
+    synchronized (callbacks) {
+      return List.copyOf(callbacks);
+    }
+  }
+
+  /**
+   * Waits until at least {@code count} callbacks were attempted or {@code timeout} passed, and
+   * returns those attempted by then (possibly fewer).
+   */
+  public List<SentCallback> awaitCallbacks(int count, Duration timeout) throws InterruptedException {
+    requireNotNegative(timeout, "timeout");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (callbacks) {
+      long left;
+      while (callbacks.size() < count && (left = deadline - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(callbacks, left);
+      }
+      return List.copyOf(callbacks);
+    }
+  }
+
+  /** Stops serving at once; pending callbacks are dropped. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      closed = true;
+      if (server != null) {
+        server.stop(0);
+        httpExecutor.shutdownNow();
+        callbackExecutor.shutdownNow();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    String where;
+    synchronized (lifecycle) {
+      where = closed ? "closed" : server == null ? "not started" : endpoint().toString();
+    }
+    return "SandboxGateway{" + where + ", appKey=" + Redaction.mask(appKey) + ", taskDuration=" + taskDuration + "}";
+  }
+
+  // ---- used by SandboxHandler ----
+
+  void countRequest(String path) {
+    requestCounts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+  }
+
+  Duration currentLatency() {
+    return latency;
+  }
+
+  /** The next scripted HTTP answer, consumed, or {@code null}. */
+  ScriptedAnswer takeScriptedAnswer() {
+    return scriptedAnswers.poll();
+  }
+
+  /** Registers a new task and, when it has a callback URL, schedules its one callback. */
+  SandboxTask createTask(String taskId, String callbackUrl, String subtitleText) {
+    SandboxTask task = new SandboxTask(taskId, System.nanoTime(), taskDuration.toNanos(),
+        scriptedFailures.poll(), callbackUrl, subtitleText);
+    tasks.put(taskId, task);
+    if (callbackUrl != null && !callbackUrl.isEmpty()) {
+      String mediaUrl = mediaUrl(taskId, ".mp4");
+      String subtitlesUrl = mediaUrl(taskId, ".srt");
+      callbackExecutor.schedule(() -> callbackSender.send(task, mediaUrl, subtitlesUrl),
+          task.durationNanos(), TimeUnit.NANOSECONDS);
+    }
+    return task;
+  }
+
+  SandboxTask task(String taskId) {
+    return tasks.get(taskId);
+  }
+
+  String mediaUrl(String taskId, String extension) {
+    return endpoint().baseUri().toString() + MEDIA_PATH_PREFIX.substring(1) + taskId + extension;
+  }
+
+  private void recordCallback(SentCallback callback) {
+    synchronized (callbacks) {
+      callbacks.add(callback);
+      callbacks.notifyAll();
+    }
+  }
+
+  private HttpServer requireServer() {
+    synchronized (lifecycle) {
+      if (server == null || closed) {
+        throw new IllegalStateException(closed ? "the sandbox is closed" : "the sandbox is not started");
+      }
+      return server;
+    }
+  }
+
+  private static void requireCount(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative: " + count);
+    }
+  }
+
+  private static Duration requireNotNegative(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + d);
+    }
+    return d;
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** A scripted HTTP answer: {@code retryAfterSeconds} is -1 when no Retry-After is sent. */
+  record ScriptedAnswer(int httpStatus, long retryAfterSeconds) {}
+
+  /** One callback the sandbox attempted. */
+  public static final class SentCallback {
+    private final String taskId;
+    private final String url;
+    private final String body;
+    private final int responseStatus;
+    private final String error;
+
+    SentCallback(String taskId, String url, String body, int responseStatus, String error) {
+      this.taskId = taskId;
+      this.url = url;
+      this.body = body;
+      this.responseStatus = responseStatus;
+      this.error = error;
+    }
+
+    public String taskId() {
+      return taskId;
+    }
+
+    /** The {@code CallbackUrl} as submitted (it may carry a token: do not log it unmasked). */
+    public String url() {
+      return url;
+    }
+
+    /** The JSON body POSTed: {@code {"Payload":{…}}}. */
+    public String body() {
+      return body;
+    }
+
+    /** The receiver's HTTP status, or -1 when none was received. */
+    public int responseStatus() {
+      return responseStatus;
+    }
+
+    /** Why there was no answer (connection refused, not a loopback address, …); empty otherwise. */
+    public String error() {
+      return error;
+    }
+
+    /** The receiver answered 2xx. The sandbox, like the gateway, never sends a callback twice. */
+    public boolean delivered() {
+      return responseStatus >= 200 && responseStatus < 300;
+    }
+
+    @Override
+    public String toString() {
+      return "SentCallback{taskId=" + taskId + ", url=" + Redaction.maskQuery(url) + ", responseStatus="
+          + responseStatus + (error.isEmpty() ? "" : ", error=" + error) + "}";
+    }
+  }
+
+  /** Builds a {@link SandboxGateway}; every setting has a default. */
+  public static final class Builder {
+    private String appKey = DEFAULT_APP_KEY;
+    private String accessToken = DEFAULT_ACCESS_TOKEN;
+    private Duration taskDuration = DEFAULT_TASK_DURATION;
+    private int port;
+    private Clock clock = Clock.systemUTC();
+    private Duration latency = Duration.ZERO;
+
+    private Builder() {}
+
+    /** The app key requests must carry; default {@link #DEFAULT_APP_KEY}. */
+    public Builder appKey(String appKey) {
+      this.appKey = requireText(appKey, "appKey");
+      return this;
+    }
+
+    /** The secret signatures are checked with; default {@link #DEFAULT_ACCESS_TOKEN}. */
+    public Builder accessToken(String accessToken) {
+      this.accessToken = requireText(accessToken, "accessToken");
+      return this;
+    }
+
+    /** From submission to {@code SUCCESS}/{@code FAIL}; default {@link #DEFAULT_TASK_DURATION}. Zero ends tasks at once. */
+    public Builder taskDuration(Duration taskDuration) {
+      this.taskDuration = requireNotNegative(taskDuration, "taskDuration");
+      return this;
+    }
+
+    /** The loopback port; 0 (the default) lets the system pick a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The clock the timestamp window is checked against (task progress runs on real elapsed time). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Delay every API answer by this much; default none. Can be changed later with {@link SandboxGateway#latency}. */
+    public Builder latency(Duration latency) {
+      this.latency = requireNotNegative(latency, "latency");
+      return this;
+    }
+
+    public SandboxGateway build() {
+      return new SandboxGateway(this);
+    }
+
+    /** {@code build().start()}. */
+    public SandboxGateway start() {
+      return build().start();
+    }
+
+    private static String requireText(String value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
+    }
+
+    @Override
+    public String toString() {
+      return "SandboxGateway.Builder{appKey=" + Redaction.mask(appKey) + ", taskDuration=" + taskDuration
+          + ", port=" + port + "}";
+    }
+  }
+}

@@ -1,0 +1,387 @@
+package io.github.ivhclient.videomake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Which failures are retried, how often, after what delay, and what the exceptions report. */
+class RetriesTest {
+  private MockWebServer server;
+  private IvhClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start();
+    client = Stub.client(server).build();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    client.close();
+    server.shutdown();
+  }
+
+  @Test
+  void progressIsRetriedAfter5xxAndReportsTheAttemptsItTook() {
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.status(500));
+    server.enqueue(Stub.progress("MAKING", 40, 0));
+
+    TaskSnapshot snapshot = client.getProgress(Stub.TASK_ID);
+
+    assertThat(snapshot.state()).isEqualTo(TaskState.MAKING);
+    assertThat(snapshot.requestId()).isEqualTo("req-MAKING-40");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void progressGivesUpAfterThreeAttemptsByDefault() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(Stub.status(502));
+    }
+
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(502);
+          assertThat(e.attempts()).isEqualTo(3);
+          assertThat(e.getMessage()).contains("after 3 attempts");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void progressIsRetriedAfter429AndAnUnreadableBody() {
+    server.enqueue(Stub.status(429));
+    server.enqueue(Stub.json("<html>not json</html>"));
+    server.enqueue(Stub.progress("COMMIT", 0, 3));
+
+    assertThat(client.getProgress(Stub.TASK_ID).queuePosition()).isEqualTo(3);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void unreadableBodiesThatNeverStopEndAsMalformedWithTheAttemptCount() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(Stub.json("{\"Header\":"));
+    }
+
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
+        .isInstanceOfSatisfying(IvhMalformedResponseException.class, e -> assertThat(e.attempts()).isEqualTo(3));
+  }
+
+  @Test
+  void businessErrorsAndOther4xxAreNotRetried() {
+    server.enqueue(Stub.serviceError(100014, "AssetConcurrencyQuotaNotFound"));
+    server.enqueue(Stub.status(400));
+
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
+        .isInstanceOfSatisfying(IvhServiceException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void timbreListingIsRetriedLikeProgress() {
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.json(Stub.envelope("r", "{\"TimbreAssets\":[],\"Total\":0}")));
+
+    assertThat(client.listTimbres(1, 10, TimbreFilter.none()).total()).isZero();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void retryAfterInSecondsReplacesTheBackoff() {
+    server.enqueue(Stub.status(429).setHeader("Retry-After", "1"));
+    server.enqueue(Stub.progress("MAKING", 1, 0));
+
+    long started = System.nanoTime();
+    client.getProgress(Stub.TASK_ID);
+
+    // The policy's own backoff is 10 ms: only Retry-After explains a pause of a second.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsReadAgainstTheClientsClock() throws IOException {
+    Instant now = Instant.parse("2026-01-05T10:00:00Z");
+    client.close();
+    client = Stub.client(server).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+    String inOneSecond = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        ZonedDateTime.ofInstant(now.plusSeconds(1), ZoneId.of("GMT")));
+    server.enqueue(Stub.status(503).setHeader("Retry-After", inOneSecond));
+    server.enqueue(Stub.progress("MAKING", 1, 0));
+
+    long started = System.nanoTime();
+    client.getProgress(Stub.TASK_ID);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aRetryAfterBeyondTheTotalTimeEndsTheCallAtOnce() {
+    server.enqueue(Stub.status(503).setHeader("Retry-After", "3600"));
+
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void maxElapsedStopsRetriesBeforeMaxAttempts() {
+    client.close();
+    client = Stub.client(server).retryPolicy(RetryPolicy.builder().maxAttempts(10)
+        .initialBackoff(Duration.ofMillis(200)).maxBackoff(Duration.ofMillis(200)).jitter(0)
+        .maxElapsed(Duration.ofMillis(300)).build()).build();
+    for (int i = 0; i < 10; i++) {
+      server.enqueue(Stub.status(503));
+    }
+
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(2));
+  }
+
+  @Test
+  void everyRetryIsSignedAfreshWithANewTimestamp() throws InterruptedException {
+    AtomicLong seconds = new AtomicLong(1_700_000_000L);
+    Clock ticking = new Clock() {
+      @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+      @Override public Clock withZone(ZoneId zone) { return this; }
+      @Override public Instant instant() { return Instant.ofEpochSecond(seconds.getAndAdd(7)); }
+    };
+    client.close();
+    client = Stub.client(server).clock(ticking).build();
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.progress("MAKING", 1, 0));
+
+    client.getProgress(Stub.TASK_ID);
+
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertThat(first.getRequestUrl().queryParameter("timestamp"))
+        .isNotEqualTo(second.getRequestUrl().queryParameter("timestamp"));
+    assertThat(first.getRequestUrl().queryParameter("signature"))
+        .isNotEqualTo(second.getRequestUrl().queryParameter("signature"));
+    assertThat(second.getRequestUrl().queryParameterValues("signature")).hasSize(1);
+  }
+
+  @Test
+  void aSubmitAnswered503IsSentExactlyOnceAndSaysTheTaskMayExist() {
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.submitted("must-not-be-used"));
+
+    assertThatThrownBy(() -> client.submit(Stub.validSubmit()))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(503);
+          assertThat(e.attempts()).isEqualTo(1);
+          assertThat(e.getMessage()).contains("may or may not have been created");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubmitAnswered429IsNotRetriedEither() {
+    server.enqueue(Stub.status(429).setHeader("Retry-After", "0"));
+    server.enqueue(Stub.submitted("must-not-be-used"));
+
+    assertThatThrownBy(() -> client.submit(Stub.validSubmit())).isInstanceOf(IvhHttpException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubmitCutAfterTheRequestIsSentExactlyOnce() {
+    server.enqueue(Stub.submitted("t").setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(Stub.submitted("must-not-be-used"));
+
+    assertThatThrownBy(() -> client.submit(Stub.validSubmit()))
+        .isInstanceOfSatisfying(IvhTransportException.class, e -> {
+          assertThat(e.mayHaveReachedServer()).isTrue();
+          assertThat(e.attempts()).isEqualTo(1);
+          assertThat(e.getMessage()).contains("may or may not have been created");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubmitCutDuringItsBodyIsSentExactlyOnce() {
+    server.enqueue(Stub.submitted("t").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_REQUEST_BODY));
+    server.enqueue(Stub.submitted("must-not-be-used"));
+
+    assertThatThrownBy(() -> client.submit(Stub.validSubmit()))
+        .isInstanceOfSatisfying(IvhTransportException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubmitAnsweredWithAnUnreadableBodyIsNotRetried() {
+    server.enqueue(Stub.json("{\"Header\":{\"Code\":0},\"Payload\":"));
+    server.enqueue(Stub.submitted("must-not-be-used"));
+
+    assertThatThrownBy(() -> client.submit(Stub.validSubmit()))
+        .isInstanceOfSatisfying(IvhMalformedResponseException.class,
+            e -> assertThat(e.getMessage()).contains("may or may not have been created"));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubmitToARefusedPortIsRetried() throws IOException {
+    int port = freePort();
+    try (IvhClient refused = Stub.client(server).endpoint("http://127.0.0.1:" + port + "/").build()) {
+      assertThatThrownBy(() -> refused.submit(Stub.validSubmit()))
+          .isInstanceOfSatisfying(IvhTransportException.class, e -> {
+            assertThat(e.mayHaveReachedServer()).isFalse();
+            assertThat(e.attempts()).isEqualTo(3);
+            assertThat(e.getMessage()).contains("never reached the server");
+          });
+    }
+  }
+
+  @Test
+  void aSubmitRefusedOnceSucceedsWhenTheServerComesUpAndIsSentOnce() throws Exception {
+    int port = freePort();
+    try (MockWebServer late = new MockWebServer();
+        IvhClient refusedFirst = Stub.client(server).endpoint("http://127.0.0.1:" + port + "/")
+            .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1500)).jitter(0).build()).build()) {
+      late.enqueue(Stub.submitted("task-after-refusal"));
+      CompletableFuture<String> taskId = refusedFirst.submitAsync(Stub.validSubmit());
+      Thread.sleep(300);
+      late.start(port);
+
+      assertThat(taskId.get(10, TimeUnit.SECONDS)).isEqualTo("task-after-refusal");
+      assertThat(late.getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSubmitWhoseHostDoesNotResolveIsRetried() {
+    AtomicInteger lookups = new AtomicInteger();
+    OkHttpClient noDns = new OkHttpClient.Builder().dns(host -> {
+      lookups.incrementAndGet();
+      throw new UnknownHostException(host);
+    }).build();
+    try (IvhClient unresolved = Stub.client(server).endpoint("https://gw.example.invalid/").okHttpClient(noDns).build()) {
+      assertThatThrownBy(() -> unresolved.submit(Stub.validSubmit()))
+          .isInstanceOfSatisfying(IvhTransportException.class, e -> {
+            assertThat(e.mayHaveReachedServer()).isFalse();
+            assertThat(e.attempts()).isEqualTo(3);
+          });
+    }
+    assertThat(lookups).hasValue(3);
+  }
+
+  @Test
+  void aSubmitWhoseTlsHandshakeFailsIsRetried() throws Exception {
+    // A server that answers every ClientHello with a fatal handshake_failure alert.
+    try (ServerSocket tls = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      AtomicInteger connections = new AtomicInteger();
+      Thread acceptor = new Thread(() -> {
+        while (!tls.isClosed()) {
+          try (Socket socket = tls.accept()) {
+            connections.incrementAndGet();
+            socket.getInputStream().read(new byte[512]);
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
+            out.flush();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      try (IvhClient handshakeFails = Stub.client(server)
+          .endpoint("https://127.0.0.1:" + tls.getLocalPort() + "/").build()) {
+        assertThatThrownBy(() -> handshakeFails.submit(Stub.validSubmit()))
+            .isInstanceOfSatisfying(IvhTransportException.class, e -> {
+              assertThat(e.mayHaveReachedServer()).isFalse();
+              assertThat(e.attempts()).isEqualTo(3);
+            });
+      }
+      assertThat(connections).hasValue(3);
+    }
+  }
+
+  @Test
+  void asyncCallsRetryOnTheSchedulerToo() throws Exception {
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.progress("SUCCESS", 100, 0));
+
+    assertThat(client.getProgressAsync(Stub.TASK_ID).get(10, TimeUnit.SECONDS).state()).isEqualTo(TaskState.SUCCESS);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void anAsyncSubmitAnswered503IsSentOnce() {
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.submitted("must-not-be-used"));
+
+    assertThatThrownBy(() -> client.submitAsync(Stub.validSubmit()).get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aPerCallPolicyOverridesTheClients() {
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.progress("MAKING", 1, 0));
+
+    IvhClient once = client.withRetryPolicy(RetryPolicy.none());
+    assertThatThrownBy(() -> once.getProgress(Stub.TASK_ID)).isInstanceOf(IvhHttpException.class);
+    once.close();
+    // The view's close leaves the client working, with its own policy.
+    assertThat(client.getProgress(Stub.TASK_ID).state()).isEqualTo(TaskState.MAKING);
+    assertThat(client.retryPolicy()).isEqualTo(Stub.FAST_RETRIES);
+  }
+
+  @Test
+  void policiesRejectNonsense() {
+    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5)).hasMessageContaining("jitter");
+    assertThatThrownBy(() -> RetryPolicy.builder().multiplier(0.5)).hasMessageContaining("multiplier");
+    assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ofSeconds(-1)))
+        .hasMessageContaining("initialBackoff");
+    assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ofSeconds(20)).build())
+        .hasMessageContaining("maxBackoff");
+    assertThat(RetryPolicy.defaults().maxAttempts()).isEqualTo(3);
+    assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
+    assertThat(RetryPolicy.defaults().toBuilder().maxAttempts(5).build().maxAttempts()).isEqualTo(5);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.github.ivhclient.videomake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Read and call timeouts: a read may be repeated, a submit may not. */
+class TimeoutsTest {
+  private MockWebServer server;
+  private IvhClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start();
+    client = Stub.client(server).readTimeout(Duration.ofMillis(300)).build();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    client.close();
+    server.shutdown();
+  }
+
+  @Test
+  void aSubmitThatTimesOutIsSentExactlyOnceAndMayHaveCreatedTheTask() {
+    server.enqueue(Stub.submitted("t").setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(Stub.submitted("must-not-be-used"));
+
+    assertThatThrownBy(() -> client.submit(Stub.validSubmit()))
+        .isInstanceOfSatisfying(IvhTransportException.class, e -> {
+          assertThat(e.mayHaveReachedServer()).isTrue();
+          assertThat(e.attempts()).isEqualTo(1);
+          assertThat(e.getMessage()).contains("SocketTimeoutException").contains("may or may not have been created");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aProgressQueryThatTimesOutIsRetried() {
+    server.enqueue(Stub.progress("MAKING", 1, 0).setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(Stub.progress("MAKING", 2, 0));
+
+    assertThat(client.getProgress(Stub.TASK_ID).progress()).isEqualTo(2);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aProgressQueryThatKeepsTimingOutReportsTheAttempts() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(Stub.progress("MAKING", 1, 0).setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    }
+
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
+        .isInstanceOfSatisfying(IvhTransportException.class, e -> assertThat(e.attempts()).isEqualTo(3));
+  }
+
+  @Test
+  void aCallTimeoutOnASlowBodyIsRetriedForReads() throws IOException {
+    client.close();
+    client = Stub.client(server).callTimeout(Duration.ofMillis(300)).build();
+    server.enqueue(Stub.progress("MAKING", 1, 0).setHeadersDelay(2, TimeUnit.SECONDS));
+    server.enqueue(Stub.progress("MAKING", 2, 0));
+
+    assertThat(client.getProgress(Stub.TASK_ID).progress()).isEqualTo(2);
+  }
+
+  @Test
+  void aWaitThatOutlastsItsTimeoutCarriesTheLastSnapshot() {
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+        return Stub.progress("MAKING", 30, 0);
+      }
+    });
+
+    assertThatThrownBy(() -> client.waitFor(Stub.TASK_ID, Stub.FAST_WAIT.toBuilder()
+        .timeout(Duration.ofMillis(300)).build()))
+        .isInstanceOfSatisfying(IvhWaitTimeoutException.class, e -> {
+          assertThat(e.taskId()).isEqualTo(Stub.TASK_ID);
+          assertThat(e.lastSnapshot().state()).isEqualTo(TaskState.MAKING);
+          assertThat(e.lastSnapshot().progress()).isEqualTo(30);
+          assertThat(e.getMessage()).contains("the task on the server goes on");
+        });
+  }
+
+  @Test
+  void aWaitWithoutAnyAnswerTimesOutWithoutASnapshot() {
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+        return Stub.progress("MAKING", 1, 0).setSocketPolicy(SocketPolicy.NO_RESPONSE);
+      }
+    });
+
+    assertThatThrownBy(() -> client.waitFor(Stub.TASK_ID, Stub.FAST_WAIT.toBuilder()
+        .timeout(Duration.ofMillis(200)).build()))
+        .isInstanceOfSatisfying(IvhWaitTimeoutException.class, e -> assertThat(e.lastSnapshot()).isNull());
+  }
+}

@@ -1,0 +1,263 @@
+package io.github.ivhclient.videomake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ivhclient.videomake.testlog.CapturedLogs;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Waiting for a task: its end, its failure, the listener, transient errors, cancellation. */
+class WaiterTest {
+  private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+
+  private MockWebServer server;
+  private IvhClient client;
+  private final List<TaskSnapshot> heard = new CopyOnWriteArrayList<>();
+  private WaitOptions options;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start();
+    client = Stub.client(server).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    options = Stub.FAST_WAIT.toBuilder().listener(heard::add).build();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    client.close();
+    server.shutdown();
+  }
+
+  @Test
+  void succeedsAfterQueueingAndTellsTheListenerEachChange() throws InterruptedException {
+    server.enqueue(Stub.progress("COMMIT", 0, 2));
+    server.enqueue(Stub.progress("COMMIT", 0, 2));
+    server.enqueue(Stub.progress("COMMIT", 0, 1));
+    server.enqueue(Stub.progress("MAKING", 10, 0));
+    server.enqueue(Stub.progress("MAKING", 60, 0));
+    server.enqueue(Stub.success("https://cdn.example.com/out.mp4", "https://cdn.example.com/out.srt", 12_500));
+
+    TaskResult result = client.waitFor(Stub.TASK_ID, options);
+
+    assertThat(result.state()).isEqualTo(TaskState.SUCCESS);
+    assertThat(result.taskId()).isEqualTo(Stub.TASK_ID);
+    assertThat(result.mediaUrl()).isEqualTo("https://cdn.example.com/out.mp4");
+    assertThat(result.subtitlesUrl()).isEqualTo("https://cdn.example.com/out.srt");
+    assertThat(result.duration()).isEqualTo(Duration.ofMillis(12_500));
+    assertThat(result.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+    assertThat(server.getRequestCount()).isEqualTo(6);
+    // The repeated COMMIT/2 answer is not a change.
+    assertThat(heard).extracting(s -> s.rawStatus() + "/" + s.queuePosition() + "/" + s.progress())
+        .containsExactly("COMMIT/2/0", "COMMIT/1/0", "MAKING/0/10", "MAKING/0/60", "SUCCESS/0/100");
+    assertThat(server.takeRequest().getBody().readUtf8()).contains("\"TaskId\":\"" + Stub.TASK_ID + "\"");
+  }
+
+  @Test
+  void statusChangesAreLoggedAtInfo() {
+    server.enqueue(Stub.progress("COMMIT", 0, 1));
+    server.enqueue(Stub.progress("MAKING", 50, 0));
+    server.enqueue(Stub.success("https://cdn.example.com/a.mp4", "", 1000));
+
+    client.waitFor("task-logged", options);
+
+    assertThat(CapturedLogs.recent()).filteredOn(line -> line.startsWith("INFO") && line.contains("task-logged"))
+        .anyMatch(line -> line.contains("status COMMIT"))
+        .anyMatch(line -> line.contains("status MAKING"))
+        .anyMatch(line -> line.contains("status SUCCESS"));
+  }
+
+  @Test
+  void aFailedTaskEndsTheWaitWithItsCodeAndMessage() {
+    server.enqueue(Stub.progress("MAKING", 20, 0));
+    server.enqueue(Stub.failed(4003, "template video unreadable"));
+
+    assertThatThrownBy(() -> client.waitFor(Stub.TASK_ID, options))
+        .isInstanceOfSatisfying(IvhTaskFailedException.class, e -> {
+          assertThat(e.taskId()).isEqualTo(Stub.TASK_ID);
+          assertThat(e.failCode()).isEqualTo(4003);
+          assertThat(e.failMessage()).isEqualTo("template video unreadable");
+          assertThat(e.result().state()).isEqualTo(TaskState.FAIL);
+          assertThat(e.requestId()).isEqualTo("req-fail");
+          assertThat(e.getMessage()).contains("FailCode=4003").contains("template video unreadable");
+        });
+  }
+
+  @Test
+  void transientPollErrorsDoNotEndTheWait() {
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.progress("COMMIT", 0, 1));
+    server.enqueue(Stub.status(500));
+    server.enqueue(Stub.json("garbage"));
+    server.enqueue(Stub.progress("MAKING", 50, 0).setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(Stub.success("https://cdn.example.com/b.mp4", "", 1));
+
+    assertThat(client.waitFor(Stub.TASK_ID, options).mediaUrl()).isEqualTo("https://cdn.example.com/b.mp4");
+  }
+
+  @Test
+  void aPollThatFailsBeyondTheRetryPolicyEndsTheWait() {
+    server.enqueue(Stub.progress("MAKING", 5, 0));
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(Stub.status(503));
+    }
+    server.enqueue(Stub.success("https://never", "", 1));
+
+    assertThatThrownBy(() -> client.waitFor(Stub.TASK_ID, options))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(3));
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void aWaitsOwnRetryPolicyWins() {
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.success("https://never", "", 1));
+
+    assertThatThrownBy(() -> client.waitFor(Stub.TASK_ID, options.toBuilder().retryPolicy(RetryPolicy.none()).build()))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+  }
+
+  @Test
+  void aGatewayErrorOnAPollEndsTheWaitAtOnce() {
+    server.enqueue(Stub.serviceError(20001, "task not found"));
+
+    assertThatThrownBy(() -> client.waitFor("no-such-task", options)).isInstanceOf(IvhServiceException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownStatusKeepsTheWaitGoing() {
+    server.enqueue(Stub.progress("PAUSED", 10, 0));
+    server.enqueue(Stub.progress("RENDERING_HD", 70, 0));
+    server.enqueue(Stub.success("https://cdn.example.com/c.mp4", "", 1));
+
+    assertThat(client.waitFor(Stub.TASK_ID, options).isSuccess()).isTrue();
+    assertThat(heard).hasSize(3);
+    assertThat(heard.get(0).state()).isEqualTo(TaskState.UNKNOWN);
+  }
+
+  @Test
+  void aThrowingListenerDoesNotEndTheWait() {
+    server.enqueue(Stub.progress("MAKING", 10, 0));
+    server.enqueue(Stub.success("https://cdn.example.com/d.mp4", "", 1));
+
+    TaskResult result = client.waitFor(Stub.TASK_ID, options.toBuilder().listener(s -> {
+      throw new IllegalStateException("listener bug");
+    }).build());
+
+    assertThat(result.isSuccess()).isTrue();
+  }
+
+  @Test
+  void cancellingStopsPollingAbandonsTheCallInFlightAndSaysTheTaskGoesOn() throws Exception {
+    server.enqueue(Stub.progress("MAKING", 10, 0));
+    // The second poll hangs: cancelling must abandon it.
+    server.enqueue(Stub.progress("MAKING", 20, 0).setSocketPolicy(SocketPolicy.NO_RESPONSE));
+
+    CompletableFuture<TaskResult> wait = client.waitForAsync("task-cancelled", options);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest hanging = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(hanging).isNotNull();
+
+    assertThat(wait.cancel(true)).isTrue();
+    Thread.sleep(200);
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(CapturedLogs.recent()).anyMatch(line -> line.startsWith("INFO")
+        && line.contains("stopped waiting for task task-cancelled; the task on the server goes on"));
+  }
+
+  @Test
+  void interruptingABlockingWaitStopsPollingAndKeepsTheInterrupt() throws Exception {
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return Stub.progress("MAKING", 10, 0);
+      }
+    });
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+    Thread waiting = new Thread(() -> {
+      try {
+        client.waitFor("task-interrupted", options);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+        stillInterrupted.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    waiting.start();
+    Thread.sleep(100);
+    waiting.interrupt();
+    waiting.join(5_000);
+
+    assertThat(thrown.get()).isInstanceOf(CancellationException.class)
+        .hasMessageContaining("the task on the server goes on");
+    assertThat(stillInterrupted.get()).isTrue();
+    int polls = server.getRequestCount();
+    Thread.sleep(200);
+    assertThat(server.getRequestCount()).isEqualTo(polls);
+  }
+
+  @Test
+  void closingTheClientCancelsPendingWaits() throws Exception {
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return Stub.progress("COMMIT", 0, 9);
+      }
+    });
+    CompletableFuture<TaskResult> wait = client.waitForAsync(Stub.TASK_ID, options);
+    server.takeRequest(5, TimeUnit.SECONDS);
+
+    client.close();
+
+    assertThatThrownBy(() -> wait.get(5, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+  }
+
+  @Test
+  void asyncWaitsFailTheirFutureWithTheSameExceptions() {
+    server.enqueue(Stub.failed(1, "bad"));
+
+    assertThatThrownBy(() -> client.waitForAsync(Stub.TASK_ID, options).get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IvhTaskFailedException.class);
+  }
+
+  @Test
+  void aBlankTaskIdIsRejectedWithoutSendingAnything() {
+    assertThatThrownBy(() -> client.waitFor(" ", options))
+        .isInstanceOfSatisfying(IvhValidationException.class,
+            e -> assertThat(e.getMessage()).contains("Payload.TaskId"));
+    assertThat(server.getRequestCount()).isZero();
+    assertThatThrownBy(() -> client.waitFor(Stub.TASK_ID, null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("options");
+  }
+
+  @Test
+  void waitOptionsRejectNonsense() {
+    assertThatThrownBy(() -> WaitOptions.builder().initialDelay(Duration.ZERO)).hasMessageContaining("initialDelay");
+    assertThatThrownBy(() -> WaitOptions.builder().timeout(Duration.ofSeconds(-1))).hasMessageContaining("timeout");
+    assertThatThrownBy(() -> WaitOptions.builder().jitter(-0.1)).hasMessageContaining("jitter");
+    assertThatThrownBy(() -> WaitOptions.builder().maxDelay(Duration.ofMillis(1)).build())
+        .hasMessageContaining("maxDelay");
+    assertThat(WaitOptions.defaults().initialDelay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(WaitOptions.defaults().listener()).isSameAs(TaskListener.NONE);
+  }
+}
