@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.internal.PayloadReader;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
 import io.github.ivhclient.videomake.internal.RequestSigner;
 import io.github.ivhclient.videomake.model.DisableInterval;
@@ -68,6 +69,7 @@ import okhttp3.Response;
  */
 class ValidationAgreementIT {
   static final int TRIES = 2500;
+  static final int RAW_TRIES = 800;
   static final String SEED = "20261125";
   private static final String PATH = "/v2/ivh/videomaker/broadcastservice/videomakenotrain";
 
@@ -82,6 +84,9 @@ class ValidationAgreementIT {
   private static final PayloadValidator VALIDATOR = new PayloadValidator();
   private static final JsonAdapter<VideoMakeNoTrainRequest> REQUEST_JSON =
       JsonSupport.moshi().adapter(VideoMakeNoTrainRequest.class);
+  private static final JsonAdapter<Object> ANY_JSON = JsonSupport.moshi().adapter(Object.class).serializeNulls();
+  private static final JsonAdapter<VideoMakeNoTrainPayload> PAYLOAD_JSON =
+      JsonSupport.moshi().adapter(VideoMakeNoTrainPayload.class);
   private static final JsonAdapter<Map<String, Object>> PROBLEM_JSON =
       JsonSupport.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -96,6 +101,9 @@ class ValidationAgreementIT {
   private static int clientOnlyInvalid;
   private static int disagreements;
   private static final Map<String, Integer> rulesExercised = new TreeMap<>();
+  private static int rawRequests;
+  private static int rawTypeErrors;
+  private static int rawDisagreements;
 
   @BeforeContainer
   static void startPrism() {
@@ -113,7 +121,9 @@ class ValidationAgreementIT {
     String summary = "validation agreement: " + requests + " requests (seed " + SEED + "), "
         + invalidByClient + " invalid by the client, " + rejectedByPrism + " rejected by Prism (422), "
         + clientOnlyInvalid + " invalid only by client-only rules, " + disagreements + " disagreements, "
-        + seconds + " s\nrules exercised (requests with an issue of the rule): " + rulesExercised + "\n";
+        + seconds + " s (both properties)\nrules exercised (requests with an issue of the rule): " + rulesExercised + "\n"
+        + "strict reader agreement: " + rawRequests + " raw JSON requests with one member replaced, " + rawTypeErrors
+        + " with a type error, " + rawDisagreements + " disagreements\n";
     System.out.print(summary);
     Path report = Path.of(System.getProperty("basedir", "."), "target", "validation-agreement.txt");
     Files.createDirectories(report.getParent());
@@ -152,6 +162,100 @@ class ValidationAgreementIT {
     assertThat(client).as("client vs Prism for %s", body).isEqualTo(server);
   }
 
+  /**
+   * The strict reader's side: a generated request as raw JSON with one member replaced by a value
+   * of another JSON type (a quoted number, a boolean, null, a fraction, an object, an array...).
+   * {@link PayloadReader}'s complete report and Prism's 422 must agree, {@code type} errors included.
+   */
+  @Property(tries = RAW_TRIES, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+  void strictReaderAndPrismAgreeOnJsonTypes(@ForAll("requests") VideoMakeNoTrainPayload request,
+      @ForAll("targets") List<Object> target, @ForAll("foreignValues") Object value) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> payload = (Map<String, Object>) PAYLOAD_JSON.toJsonValue(request);
+    replace(payload, target, value);
+    String body = ANY_JSON.toJson(Map.of("Header", Map.of(), "Payload", payload));
+
+    List<ValidationIssue> errors = PayloadReader.read(body).report().errors();
+    Set<String> client = errors.stream()
+        .filter(i -> !CLIENT_ONLY_RULES.contains(i.rule()))
+        .map(i -> i.path() + " " + schemaRule(i.rule(), i.path()))
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> server = prismErrors(body);
+    // For a value of the wrong type ajv also reports the member's other keywords (enum, format,
+    // minimum...); the reader rejects the value with one `type` error and judges nothing else there.
+    Set<String> mistyped = server.stream().filter(e -> e.endsWith(" type"))
+        .map(e -> e.substring(0, e.lastIndexOf(' '))).collect(Collectors.toSet());
+    server.removeIf(e -> !e.endsWith(" type") && mistyped.contains(e.substring(0, e.lastIndexOf(' '))));
+
+    synchronized (ValidationAgreementIT.class) {
+      rawRequests++;
+      rawTypeErrors += errors.stream().anyMatch(i -> i.rule().equals("type")) ? 1 : 0;
+      rawDisagreements += client.equals(server) ? 0 : 1;
+    }
+    assertThat(client).as("strict reader vs Prism for %s", body).isEqualTo(server);
+  }
+
+  @Provide
+  Arbitrary<List<Object>> targets() {
+    return Arbitraries.of(
+        List.of("RefVideoUrl"), List.of("DriverType"), List.of("InputSsml"), List.of("InputAudioUrl"),
+        List.of("CallbackUrl"), List.of("ConcurrencyType"), List.of("VideoLoop"), List.of("VideoParametersConsistent"),
+        List.of("SpeechParam"), List.of("SpeechParam", "Speed"), List.of("SpeechParam", "TimbreKey"),
+        List.of("SpeechParam", "Volume"), List.of("SpeechParam", "EmotionIntensity"), List.of("VideoParam"),
+        List.of("VideoParam", "MakeType"), List.of("VideoParam", "StartTime"), List.of("VideoParam", "DisableIdDetect"),
+        List.of("VideoParam", "RefPhotoUrl"), List.of("VideoParam", "DisableIntervals"),
+        List.of("VideoParam", "DisableIntervals", 0), List.of("VideoParam", "DisableIntervals", 0, "EndTime"));
+  }
+
+  /** Values of every JSON type; some happen to fit the member they replace (the agreement covers both). */
+  @Provide
+  Arbitrary<Object> foreignValues() {
+    return Arbitraries.of("1.0", "Text", "", true, 1.5, 7, 1.0, 0, new NullValue(), new EmptyObject(), new EmptyArray());
+  }
+
+  /** Markers for values jqwik cannot hold directly (null) or must not share between tries (mutable containers). */
+  private record NullValue() {}
+
+  private record EmptyObject() {}
+
+  private record EmptyArray() {}
+
+  /** Puts {@code value} at {@code target} (names and list indices), creating missing parents. */
+  @SuppressWarnings("unchecked")
+  private static void replace(Map<String, Object> payload, List<Object> target, Object value) {
+    Object parent = payload;
+    for (int i = 0; i < target.size() - 1; i++) {
+      Object key = target.get(i);
+      Object next = target.get(i + 1) instanceof Integer ? new java.util.ArrayList<>(List.of(new java.util.LinkedHashMap<>()))
+          : new java.util.LinkedHashMap<String, Object>();
+      if (parent instanceof Map<?, ?> map) {
+        Object child = map.get(key);
+        boolean fits = next instanceof List ? child instanceof List<?> list && !list.isEmpty() : child instanceof Map;
+        if (!fits) {
+          ((Map<String, Object>) map).put((String) key, next);
+          child = next;
+        }
+        parent = child;
+      } else {
+        List<Object> list = (List<Object>) parent;
+        if (!(list.get((Integer) key) instanceof Map)) {
+          list.set((Integer) key, next);
+        }
+        parent = list.get((Integer) key);
+      }
+    }
+    Object leaf = value instanceof NullValue ? null
+        : value instanceof EmptyObject ? new java.util.LinkedHashMap<>()
+        : value instanceof EmptyArray ? new java.util.ArrayList<>()
+        : value;
+    Object key = target.get(target.size() - 1);
+    if (parent instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).put((String) key, leaf);
+    } else {
+      ((List<Object>) parent).set((Integer) key, leaf);
+    }
+  }
+
   /** The client's rule names for what the schema says; Prism reports the JSON Schema keyword. */
   private static String schemaRule(String rule, String path) {
     return switch (rule) {
@@ -170,7 +274,7 @@ class ValidationAgreementIT {
     try (Response response = http.newCall(request).execute()) {
       String text = response.body() == null ? "" : response.body().string();
       if (response.code() == 200) {
-        return Set.of();
+        return new TreeSet<>();
       }
       assertThat(response.code()).as("Prism answered %s for %s", text, body).isEqualTo(422);
       Set<String> errors = new TreeSet<>();
