@@ -96,7 +96,10 @@ public final class PayloadValidator {
   }
 
   private static Validator buildBeanValidator() {
+    // The provider is named, not looked up with ServiceLoader: a shaded jar (the CLI) may lose
+    // META-INF/services entries.
     HibernateValidatorConfiguration configuration = Validation.byProvider(HibernateValidator.class)
+        .providerResolver(() -> List.of(new HibernateValidator()))
         .configure()
         .messageInterpolator(new ElFreeMessageInterpolator());
     ConstraintMapping jsonSchemaSemantics = configuration.createConstraintMapping();
