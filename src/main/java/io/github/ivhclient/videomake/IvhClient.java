@@ -2,7 +2,9 @@ package io.github.ivhclient.videomake;
 
 import io.github.ivhclient.videomake.api.AssetsApi;
 import io.github.ivhclient.videomake.api.VideoMakerApi;
+import io.github.ivhclient.videomake.internal.AttemptGate;
 import io.github.ivhclient.videomake.internal.ClientResources;
+import io.github.ivhclient.videomake.internal.EchoScrubber;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
@@ -38,7 +40,6 @@ import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -57,6 +58,7 @@ import retrofit2.Retrofit;
  * String taskId = client.submit(VideoMakeRequests.textDriven(
  *     "https://cdn.example.com/template.mp4", "Hello, world", "female_1", 1.0));
  * TaskSnapshot snapshot = client.getProgress(taskId);
+ * TaskResult result = client.waitFor(taskId, WaitOptions.defaults()); // or waitForAsync
  * }</pre>
  *
  * <p>Every request is validated before any network I/O ({@link IvhValidationException}) and
@@ -93,7 +95,6 @@ public final class IvhClient implements AutoCloseable {
   private final RetryPolicy retryPolicy;
   private final ClientResources resources;
   private final RetryingCaller caller;
-  private final RequestPacer pollPacer;
   private final TaskWaiter waiter;
   /** False for the views made by {@link #withRetryPolicy}: they share, and must not close, the resources. */
   private final boolean ownsResources;
@@ -108,8 +109,9 @@ public final class IvhClient implements AutoCloseable {
         ? ClientResources.owningHttp(b.schedulerThreads, b.maxConcurrentRequests)
         : ClientResources.sharingHttp(b.schedulerThreads);
     OkHttpClient.Builder http = resources.configure(
-            (b.okHttpClient == null ? new OkHttpClient() : b.okHttpClient).newBuilder(), b.maxConcurrentRequests)
-        .addInterceptor(new RequestSigner(appKey, b.accessToken, clock));
+            b.okHttpClient == null ? new OkHttpClient.Builder() : b.okHttpClient.newBuilder(), b.maxConcurrentRequests)
+        .addInterceptor(new RequestSigner(appKey, b.accessToken, clock))
+        .addInterceptor(new EchoScrubber(appKey));
     if (b.connectTimeout != null) {
       http.connectTimeout(b.connectTimeout);
     }
@@ -123,12 +125,13 @@ public final class IvhClient implements AutoCloseable {
     // OkHttp silently re-sends a request after some failures even when it was already written:
     // harmless for reads, a duplicate billed task for a submit.
     OkHttpClient submits = reads.newBuilder().retryOnConnectionFailure(false).build();
-    this.videoMaker = retrofit(reads).create(VideoMakerApi.class);
-    this.assets = retrofit(reads).create(AssetsApi.class);
+    Retrofit readRetrofit = retrofit(reads);
+    this.videoMaker = readRetrofit.create(VideoMakerApi.class);
+    this.assets = readRetrofit.create(AssetsApi.class);
     this.submitter = retrofit(submits).create(VideoMakerApi.class);
     this.validator = new PayloadValidator();
     this.caller = new RetryingCaller(resources.scheduler(), clock);
-    this.pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond);
+    RequestPacer pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, b.maxConcurrentRequests);
     this.waiter = new TaskWaiter(resources.scheduler(), pollPacer, this::pollOnce, clock);
     this.ownsResources = true;
   }
@@ -144,7 +147,6 @@ public final class IvhClient implements AutoCloseable {
     this.retryPolicy = retryPolicy;
     this.resources = base.resources;
     this.caller = base.caller;
-    this.pollPacer = base.pollPacer;
     this.waiter = base.waiter;
     this.ownsResources = false;
   }
@@ -186,7 +188,7 @@ public final class IvhClient implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     return mapped(caller.executeAsync(SUBMIT_ENVELOPE, submitter.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT,
-        retryPolicy, Runnable::run), reply -> taskIdOf(reply.payload()));
+        retryPolicy, AttemptGate.DIRECT), reply -> taskIdOf(reply.payload()));
   }
 
   /** One progress query. */
@@ -204,7 +206,7 @@ public final class IvhClient implements AutoCloseable {
     } catch (IvhValidationException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return progressAsync(taskId, body, retryPolicy, Runnable::run);
+    return progressAsync(taskId, body, retryPolicy, AttemptGate.DIRECT);
   }
 
   /**
@@ -278,12 +280,12 @@ public final class IvhClient implements AutoCloseable {
     return retryPolicy;
   }
 
-  private CompletableFuture<TaskSnapshot> pollOnce(String taskId, RetryPolicy policy, Executor gate) {
+  private CompletableFuture<TaskSnapshot> pollOnce(String taskId, RetryPolicy policy, AttemptGate gate) {
     return progressAsync(taskId, progressBody(taskId), policy, gate);
   }
 
   private CompletableFuture<TaskSnapshot> progressAsync(
-      String taskId, GetProgressRequest body, RetryPolicy policy, Executor gate) {
+      String taskId, GetProgressRequest body, RetryPolicy policy, AttemptGate gate) {
     return mapped(caller.executeAsync(PROGRESS_ENVELOPE, videoMaker.getProgress(body), Idempotency.READ_ONLY,
         policy, gate), reply -> snapshotOf(taskId, reply.payload(), reply.requestId()));
   }
@@ -314,7 +316,7 @@ public final class IvhClient implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     return mapped(caller.executeAsync(TIMBRE_ENVELOPE, assets.describeTimbre(body), Idempotency.READ_ONLY,
-        retryPolicy, Runnable::run), reply -> listingOf(pageIndex, pageSize, reply.payload()));
+        retryPolicy, AttemptGate.DIRECT), reply -> listingOf(pageIndex, pageSize, reply.payload()));
   }
 
   /**
@@ -482,18 +484,18 @@ public final class IvhClient implements AutoCloseable {
     }
 
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = requirePositive(timeout, "connectTimeout");
+      this.connectTimeout = Options.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = requirePositive(timeout, "readTimeout");
+      this.readTimeout = Options.requirePositive(timeout, "readTimeout");
       return this;
     }
 
     /** A bound on one whole exchange (each attempt), from connect to the end of the body. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = requirePositive(timeout, "callTimeout");
+      this.callTimeout = Options.requirePositive(timeout, "callTimeout");
       return this;
     }
 
@@ -523,46 +525,32 @@ public final class IvhClient implements AutoCloseable {
      * ({@value #DEFAULT_SCHEDULER_THREADS} by default). They never block on HTTP.
      */
     public Builder schedulerThreads(int schedulerThreads) {
-      this.schedulerThreads = requireRange(schedulerThreads, 1, 256, "schedulerThreads");
+      this.schedulerThreads = Options.requireRange(schedulerThreads, 1, 256, "schedulerThreads");
       return this;
     }
 
     /**
      * The ceiling on progress polls per second over all waits of this client
      * ({@value #DEFAULT_MAX_POLLS_PER_SECOND} by default); polls beyond it are delayed, not dropped.
+     * Retries of polls count too; direct {@link IvhClient#getProgress} calls are not paced.
      */
     public Builder maxPollsPerSecond(int maxPollsPerSecond) {
-      this.maxPollsPerSecond = requireRange(maxPollsPerSecond, 1, RequestPacer.MAX_PER_SECOND, "maxPollsPerSecond");
+      this.maxPollsPerSecond = Options.requireRange(maxPollsPerSecond, 1, RequestPacer.MAX_PER_SECOND, "maxPollsPerSecond");
       return this;
     }
 
     /**
      * Asynchronous exchanges in flight at once, and so the number of HTTP threads
-     * ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default). Ignored with {@link #okHttpClient}, whose
-     * dispatcher decides.
+     * ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default); also the most polls of all waits in
+     * flight at once. With {@link #okHttpClient}, its dispatcher bounds the other exchanges.
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
-      this.maxConcurrentRequests = requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");
+      this.maxConcurrentRequests = Options.requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");
       return this;
     }
 
     public IvhClient build() {
       return new IvhClient(this);
-    }
-
-    private static int requireRange(int value, int min, int max, String name) {
-      if (value < min || value > max) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + value);
-      }
-      return value;
-    }
-
-    private static Duration requirePositive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
     }
 
     @Override

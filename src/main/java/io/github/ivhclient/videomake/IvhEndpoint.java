@@ -1,8 +1,7 @@
 package io.github.ivhclient.videomake;
 
-import java.net.InetAddress;
+import io.github.ivhclient.videomake.internal.LoopbackHosts;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
@@ -41,7 +40,7 @@ public final class IvhEndpoint {
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException("endpoint must not have a query or fragment: " + url);
     }
-    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+    if (scheme.equals("http") && !LoopbackHosts.isLoopback(uri.getHost())) {
       throw new IllegalArgumentException(
           "plain http is allowed only for loopback addresses (use https): " + url);
     }
@@ -50,22 +49,6 @@ public final class IvhEndpoint {
       path = path + "/";
     }
     return new IvhEndpoint(URI.create(scheme + "://" + uri.getRawAuthority() + path));
-  }
-
-  private static boolean isLoopback(String host) {
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (bare.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    // Only literal addresses: resolving a name here would be network I/O and could lie.
-    if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(bare).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   /** The base URI, always ending in {@code /}. */

@@ -23,6 +23,13 @@ final class Options {
     return d;
   }
 
+  static int requireRange(int value, int min, int max, String name) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + value);
+    }
+    return value;
+  }
+
   static double requireMultiplier(double multiplier) {
     if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
       throw new IllegalArgumentException("multiplier must be a finite number of at least 1: " + multiplier);

@@ -19,33 +19,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are retried, how often, after what delay, and what the exceptions report. */
-class RetriesTest {
-  private MockWebServer server;
-  private IvhClient client;
+class RetriesTest extends StubbedGatewayTest {
 
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = Stub.client(server).build();
-  }
 
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
 
   @Test
   void progressIsRetriedAfter5xxAndReportsTheAttemptsItTook() {
@@ -161,14 +148,16 @@ class RetriesTest {
   void maxElapsedStopsRetriesBeforeMaxAttempts() {
     client.close();
     client = Stub.client(server).retryPolicy(RetryPolicy.builder().maxAttempts(10)
-        .initialBackoff(Duration.ofMillis(200)).maxBackoff(Duration.ofMillis(200)).jitter(0)
-        .maxElapsed(Duration.ofMillis(300)).build()).build();
+        .initialBackoff(Duration.ofMillis(300)).maxBackoff(Duration.ofMillis(300)).jitter(0)
+        .maxElapsed(Duration.ofMillis(1_000)).build()).build();
     for (int i = 0; i < 10; i++) {
       server.enqueue(Stub.status(503));
     }
 
+    // Retries start at about 300, 600 and 900 ms; one at 1200 ms would pass maxElapsed.
     assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
-        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(2));
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isBetween(2, 4));
+    assertThat(server.getRequestCount()).isBetween(2, 4);
   }
 
   @Test
@@ -350,6 +339,53 @@ class RetriesTest {
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(1));
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void cancellingAnAsyncCallDropsTheRetryStillToCome() throws InterruptedException {
+    server.enqueue(Stub.status(503).setHeader("Retry-After", "1"));
+    server.enqueue(Stub.progress("MAKING", 1, 0));
+
+    CompletableFuture<TaskSnapshot> call = client.getProgressAsync(Stub.TASK_ID);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    Thread.sleep(100);
+    call.cancel(true);
+    Thread.sleep(1_300);
+
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anInterruptDuringABlockingBackoffEndsTheCallAndKeepsTheFlag() throws InterruptedException {
+    server.enqueue(Stub.status(503).setHeader("Retry-After", "10"));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      try {
+        client.getProgress(Stub.TASK_ID);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+        interrupted.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    server.takeRequest(5, TimeUnit.SECONDS);
+    Thread.sleep(100);
+    caller.interrupt();
+    caller.join(5_000);
+
+    assertThat(thrown.get()).isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    assertThat(interrupted).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aClosedClientFailsNewWaitsInsteadOfHanging() {
+    client.close();
+
+    assertThatThrownBy(() -> client.waitForAsync(Stub.TASK_ID, Stub.FAST_WAIT).get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).cause().hasMessageContaining("closed");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test

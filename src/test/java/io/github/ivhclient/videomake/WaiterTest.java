@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ivhclient.videomake.testlog.CapturedLogs;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,35 +16,28 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Waiting for a task: its end, its failure, the listener, transient errors, cancellation. */
-class WaiterTest {
+class WaiterTest extends StubbedGatewayTest {
   private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
 
-  private MockWebServer server;
-  private IvhClient client;
   private final List<TaskSnapshot> heard = new CopyOnWriteArrayList<>();
   private WaitOptions options;
 
+  @Override
+  IvhClient.Builder configure(IvhClient.Builder builder) {
+    return builder.clock(Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
   @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = Stub.client(server).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+  void listen() {
     options = Stub.FAST_WAIT.toBuilder().listener(heard::add).build();
   }
 
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
 
   @Test
   void succeedsAfterQueueingAndTellsTheListenerEachChange() throws InterruptedException {

@@ -27,6 +27,9 @@ public final class ClientResources implements AutoCloseable {
     // Cancelled polls and deadlines leave the queue at once, so finished waits hold no memory.
     this.scheduler.setRemoveOnCancelPolicy(true);
     this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    // Idle threads go away, so a client that is never closed does not pin threads forever.
+    this.scheduler.setKeepAliveTime(60, TimeUnit.SECONDS);
+    this.scheduler.allowCoreThreadTimeOut(true);
     this.httpExecutor = httpExecutor;
     this.connectionPool = connectionPool;
   }

@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,11 +85,11 @@ public final class RetryingCaller {
 
   /**
    * Runs the call without blocking. Each attempt is started through {@code gate} (the poll pacer,
-   * or {@code Runnable::run}). Cancelling the returned future cancels the exchange in flight and
+   * or {@link AttemptGate#DIRECT}). Cancelling the returned future cancels the exchange in flight and
    * any retry still to come.
    */
   public <T, P> CompletableFuture<Reply<P>> executeAsync(
-      Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, Executor gate) {
+      Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, AttemptGate gate) {
     AsyncCall<T, P> async = new AsyncCall<>(envelope, call, idempotency, policy, gate);
     async.start();
     return async.future;
@@ -102,14 +101,14 @@ public final class RetryingCaller {
     final Call<T> original;
     final Idempotency idempotency;
     final RetryPolicy policy;
-    final Executor gate;
+    final AttemptGate gate;
     final long start = System.nanoTime();
     int attempt;
     long sent;
     volatile Call<T> current;
     volatile Future<?> pendingRetry;
 
-    AsyncCall(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, Executor gate) {
+    AsyncCall(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, AttemptGate gate) {
       this.envelope = envelope;
       this.original = call;
       this.idempotency = idempotency;
@@ -135,7 +134,7 @@ public final class RetryingCaller {
 
     void submitAttempt() {
       try {
-        gate.execute(this::sendAttempt);
+        gate.start(this::sendAttempt);
       } catch (RejectedExecutionException e) {
         future.completeExceptionally(e);
       }
@@ -143,6 +142,7 @@ public final class RetryingCaller {
 
     void sendAttempt() {
       if (future.isDone()) {
+        gate.finished();
         return;
       }
       attempt++;
@@ -157,6 +157,7 @@ public final class RetryingCaller {
 
     @Override
     public void onResponse(Call<T> call, Response<T> response) {
+      gate.finished();
       Outcome<P> outcome;
       try {
         outcome = answered(envelope, call, response, attempt, idempotency, sent, policy);
@@ -169,6 +170,7 @@ public final class RetryingCaller {
 
     @Override
     public void onFailure(Call<T> call, Throwable t) {
+      gate.finished();
       if (!(t instanceof IOException io)) {
         future.completeExceptionally(t);
         return;

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,18 +29,18 @@ public final class TaskWaiter {
   /** Sends one progress query (with its retries) without blocking. */
   @FunctionalInterface
   public interface Poller {
-    CompletableFuture<TaskSnapshot> poll(String taskId, RetryPolicy policy, Executor gate);
+    CompletableFuture<TaskSnapshot> poll(String taskId, RetryPolicy policy, AttemptGate gate);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskWaiter.class);
 
   private final ScheduledExecutorService scheduler;
-  private final Executor pacer;
+  private final AttemptGate pacer;
   private final Poller poller;
   private final Clock clock;
   private final Set<Wait> active = ConcurrentHashMap.newKeySet();
 
-  public TaskWaiter(ScheduledExecutorService scheduler, Executor pacer, Poller poller, Clock clock) {
+  public TaskWaiter(ScheduledExecutorService scheduler, AttemptGate pacer, Poller poller, Clock clock) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.pacer = Objects.requireNonNull(pacer, "pacer");
     this.poller = Objects.requireNonNull(poller, "poller");

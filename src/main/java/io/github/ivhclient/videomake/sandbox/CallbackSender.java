@@ -1,6 +1,7 @@
 package io.github.ivhclient.videomake.sandbox;
 
 import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.internal.LoopbackHosts;
 import io.github.ivhclient.videomake.internal.Redaction;
 import io.github.ivhclient.videomake.model.CallbackPayload;
 import io.github.ivhclient.videomake.model.CallbackRequest;
@@ -9,9 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -41,7 +40,7 @@ final class CallbackSender {
       return;
     }
     if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-        || !isLoopback(uri.getHost())) {
+        || !LoopbackHosts.isLoopback(uri.getHost())) {
       record.accept(new SentCallback(task.taskId(), url, body, -1,
           "not sent: the sandbox only calls back http(s) URLs on loopback addresses"));
       return;
@@ -94,25 +93,6 @@ final class CallbackSender {
       if (in != null) {
         in.readAllBytes();
       }
-    }
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (bare.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    // Literal addresses only: resolving a name would be network I/O.
-    if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(bare).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
     }
   }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local stand-in for the IVH video gateway, for tests and demos: the three calls at their real
  * paths with the real envelope, the published signature check, the facade's validation of
- * submits, tasks that move from {@code COMMIT} through {@code MAKING} to {@code SUCCESS} in a few
+ * submits (the strict reader and rules of {@code ivh validate}: a wrongly typed value is refused,
+ * never coerced), tasks that move from {@code COMMIT} through {@code MAKING} to {@code SUCCESS} in a few
  * seconds, result files it serves itself, and a one-time POST to {@code CallbackUrl}. It runs on
  * the JDK's built-in HTTP server, bound to the loopback address, and never calls out of the
  * machine.

@@ -7,9 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.ValidationIssue;
-import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.internal.JsonSupport;
-import io.github.ivhclient.videomake.internal.PayloadValidator;
+import io.github.ivhclient.videomake.internal.PayloadReader;
 import io.github.ivhclient.videomake.internal.Redaction;
 import io.github.ivhclient.videomake.model.DescribeTimbrePayload;
 import io.github.ivhclient.videomake.model.DescribeTimbreRequest;
@@ -21,7 +20,6 @@ import io.github.ivhclient.videomake.model.TaskStatus;
 import io.github.ivhclient.videomake.model.TimbreAssetDetail;
 import io.github.ivhclient.videomake.model.TimbrePage;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
-import io.github.ivhclient.videomake.model.VideoMakeNoTrainRequest;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainResponse;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainResult;
 import io.github.ivhclient.videomake.sandbox.SandboxGateway.ScriptedAnswer;
@@ -32,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -43,7 +42,7 @@ import java.util.stream.Collectors;
  */
 final class SandboxHandler implements HttpHandler {
   private static final Moshi MOSHI = JsonSupport.moshi();
-  private static final JsonAdapter<VideoMakeNoTrainRequest> SUBMIT_REQUEST = MOSHI.adapter(VideoMakeNoTrainRequest.class);
+  private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class);
   private static final JsonAdapter<VideoMakeNoTrainResponse> SUBMIT_RESPONSE = MOSHI.adapter(VideoMakeNoTrainResponse.class);
   private static final JsonAdapter<GetProgressRequest> PROGRESS_REQUEST = MOSHI.adapter(GetProgressRequest.class);
   private static final JsonAdapter<GetProgressResponse> PROGRESS_RESPONSE = MOSHI.adapter(GetProgressResponse.class);
@@ -53,11 +52,12 @@ final class SandboxHandler implements HttpHandler {
       MOSHI.adapter(com.squareup.moshi.Types.newParameterizedType(Map.class, String.class, ResponseHeader.class));
   private static final List<String> API_PATHS =
       List.of(SandboxGateway.SUBMIT_PATH, SandboxGateway.PROGRESS_PATH, SandboxGateway.TIMBRE_PATH);
-  private static final int MAX_DETAIL_CHARS = 500;
+  /** PayloadReader's rules for a value of the wrong JSON type or outside its enum. */
+  private static final Set<String> TYPE_RULES = Set.of("type", "enum");
+  private static final int MAX_DETAIL_CHARS = 2000;
 
   private final SandboxGateway gateway;
   private final SignatureCheck signatures;
-  private final PayloadValidator validator = new PayloadValidator();
   private final AtomicLong sessions = new AtomicLong();
 
   SandboxHandler(SandboxGateway gateway, SignatureCheck signatures) {
@@ -120,22 +120,36 @@ final class SandboxHandler implements HttpHandler {
   }
 
   private void submit(HttpExchange exchange, String body) throws IOException, Refusal {
-    VideoMakeNoTrainRequest request = parse(SUBMIT_REQUEST, body);
-    if (request == null || request.getHeader() == null || request.getPayload() == null) {
+    if (!(parse(ANY, body) instanceof Map<?, ?> envelope)
+        || !(envelope.get("Header") instanceof Map<?, ?>) || !envelope.containsKey("Payload")) {
       throw envelopeRequired();
     }
-    VideoMakeNoTrainPayload payload = request.getPayload();
-    ValidationReport report = validator.validate(payload);
-    if (!report.isValid()) {
-      throw new Refusal(GatewayError.of(SandboxGateway.CODE_INVALID_PARAMETER_VALUE,
-          "InvalidParameterValue: " + Redaction.maskQuery(report.errors().stream()
-              .map(ValidationIssue::toString).collect(Collectors.joining("; ")))));
+    // The strict reader, as the CLI's validate: wrong JSON types are errors, never coerced.
+    PayloadReader.Result read;
+    try {
+      read = PayloadReader.read(body);
+    } catch (PayloadReader.MalformedJsonException e) {
+      throw new Refusal(GatewayError.of(SandboxGateway.CODE_INVALID_PARAMETER,
+          "InvalidParameter: the body is not JSON: " + cut(e.getMessage())));
     }
+    List<ValidationIssue> errors = read.report().errors();
+    List<ValidationIssue> typeErrors = errors.stream().filter(i -> TYPE_RULES.contains(i.rule())).toList();
+    if (!typeErrors.isEmpty()) {
+      throw new Refusal(GatewayError.of(SandboxGateway.CODE_INVALID_PARAMETER, "InvalidParameter: " + describe(typeErrors)));
+    }
+    if (!errors.isEmpty()) {
+      throw new Refusal(GatewayError.of(SandboxGateway.CODE_INVALID_PARAMETER_VALUE, "InvalidParameterValue: " + describe(errors)));
+    }
+    VideoMakeNoTrainPayload payload = read.payload();
     String taskId = newId();
     gateway.createTask(taskId, payload.getCallbackUrl(), subtitleText(payload));
     sendJson(exchange, 200, SUBMIT_RESPONSE.toJson(new VideoMakeNoTrainResponse()
         .header(okHeader())
         .payload(new VideoMakeNoTrainResult().taskId(taskId))));
+  }
+
+  private static String describe(List<ValidationIssue> issues) {
+    return cut(Redaction.maskQuery(issues.stream().map(ValidationIssue::toString).collect(Collectors.joining("; "))));
   }
 
   private void progress(HttpExchange exchange, String body) throws IOException, Refusal {

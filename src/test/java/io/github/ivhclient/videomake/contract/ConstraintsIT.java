@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.internal.RequestSigner;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -169,6 +171,22 @@ class ConstraintsIT {
   Stream<DynamicTest> eachConstraintRejectsTheViolationAndAcceptsTheValidTwin() {
     return TABLE.entrySet().stream().flatMap(entry -> entry.getValue().stream()
         .map(c -> DynamicTest.dynamicTest(entry.getKey() + ": " + c.key(), () -> check(entry.getKey(), c))));
+  }
+
+  /** The apiKey security schemes: a request without any one of the three signing parameters gets 401. */
+  @TestFactory
+  Stream<DynamicTest> eachSigningParameterIsRequired() {
+    return SPEC.operations().stream().flatMap(operation -> Stream.of(RequestSigner.APPKEY, RequestSigner.TIMESTAMP,
+        RequestSigner.SIGNATURE).map(parameter -> DynamicTest.dynamicTest(operation.id() + " without " + parameter, () -> {
+          OkHttpClient withoutIt = ContractClients.http().newBuilder()
+              .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                  .url(chain.request().url().newBuilder().removeAllQueryParameters(parameter).build()).build()))
+              .build();
+          String request = ContractCalls.validRequest(operation.id());
+
+          assertThat(ContractCalls.call(prism, withoutIt, operation.id(), request).code()).isEqualTo(401);
+          assertThat(ContractCalls.call(prism, ContractClients.http(), operation.id(), request).code()).isEqualTo(200);
+        })));
   }
 
   private static void check(String operation, Case c) throws IOException {

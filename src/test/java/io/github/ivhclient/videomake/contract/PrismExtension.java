@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that shares one {@link PrismServer} across the whole test run: the first test
- * class that needs it starts it, JUnit closes it when the run ends (pass or fail), because it is
- * kept in the root context's store as a {@link ExtensionContext.Store.CloseableResource}.
+ * JUnit 5 extension that shares one {@link PrismServer} ({@link PrismServer#shared()}) across the
+ * whole test run: the first test class that needs it starts it, JUnit closes it when the run ends
+ * (pass or fail), because it is kept in the root context's store as a
+ * {@link ExtensionContext.Store.CloseableResource}.
  *
  * <p>Test methods, constructors and lifecycle methods receive it as a parameter:
  *
@@ -37,7 +38,7 @@ public final class PrismExtension implements ParameterResolver {
   public static PrismServer server(ExtensionContext context) {
     try {
       return context.getRoot().getStore(NAMESPACE)
-          .getOrComputeIfAbsent(SharedPrism.class, key -> new SharedPrism(PrismServer.start()), SharedPrism.class)
+          .getOrComputeIfAbsent(SharedPrism.class, key -> new SharedPrism(PrismServer.shared()), SharedPrism.class)
           .server();
     } catch (RuntimeException e) {
       throw new ParameterResolutionException("Prism could not be started: " + e.getMessage(), e);

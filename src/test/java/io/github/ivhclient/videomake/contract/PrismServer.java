@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * try (PrismServer prism = PrismServer.start()) {
  *   Retrofit retrofit = new Retrofit.Builder().baseUrl(prism.baseUrl() + "/")...;
  * }
+ *
+ * // jqwik: share the run's Prism instead of starting one per container
+ * @BeforeContainer
+ * static void prism() { baseUrl = PrismServer.shared().baseUrl(); }
  * }</pre>
  *
  * <p>Prism runs with {@code --errors} (invalid requests get 422, and a response that breaks its own
@@ -43,6 +47,8 @@ public final class PrismServer implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
   private static final int START_ATTEMPTS = 3;
+  private static final Object SHARED_LOCK = new Object();
+  private static PrismServer shared;
 
   private final Process process;
   private final int port;
@@ -65,6 +71,23 @@ public final class PrismServer implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The JVM-wide Prism with the default options, started on first use (again if it was closed).
+   * {@link PrismExtension} uses it, so JUnit tests and jqwik properties of one run share one
+   * process; whoever closes it last wins, and the shutdown hook stops it at the latest.
+   */
+  public static PrismServer shared() {
+    synchronized (SHARED_LOCK) {
+      if (shared == null || shared.closed || !shared.isAlive()) {
+        if (shared != null) {
+          shared.close();
+        }
+        shared = start();
+      }
+      return shared;
+    }
   }
 
   /** {@code http://127.0.0.1:<port>}, without a trailing slash. */

@@ -45,6 +45,11 @@ class PrismServerIT {
   }
 
   @Test
+  void theExtensionHandsOutTheJvmWideSharedServer(PrismServer prism) {
+    assertThat(PrismServer.shared()).isSameAs(prism);
+  }
+
+  @Test
   void unsignedRequestsAreRejected(PrismServer prism) throws IOException {
     Response<GetProgressResponse> response = ContractClients.videoMaker(prism, new okhttp3.OkHttpClient())
         .getProgress(new GetProgressRequest().header(Map.of()).payload(new GetProgressPayload().taskId("t1")))

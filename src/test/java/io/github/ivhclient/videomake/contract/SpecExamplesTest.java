@@ -10,6 +10,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.model.CallbackRequest;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,6 +49,21 @@ class SpecExamplesTest {
     }
     assertThat(SPEC.operation("getProgress").responseExampleNames("200"))
         .contains("queued", "making", "success", "failure");
+  }
+
+  /** The callback has no Retrofit method; its examples must still read into the generated model. */
+  @Test
+  void callbackExamplesReadIntoTheGeneratedModel() throws Exception {
+    List<Spec.Example> callbacks = SPEC.examples().stream()
+        .filter(e -> e.where().equals("videoResultCallback request")).toList();
+    assertThat(callbacks).extracting(Spec.Example::name).containsExactly("success", "failure");
+
+    for (Spec.Example example : callbacks) {
+      CallbackRequest parsed = JsonSupport.moshi().adapter(CallbackRequest.class)
+          .fromJson(Spec.JSON.writeValueAsString(example.value()));
+      assertThat(parsed.getPayload().getTaskId()).isEqualTo(example.value().at("/Payload/TaskId").asText());
+      assertThat(parsed.getPayload().getStatus().getValue()).isEqualTo(example.value().at("/Payload/Status").asText());
+    }
   }
 
   /** The failing side: the validator really applies if/then, enums and bounds of the spec. */

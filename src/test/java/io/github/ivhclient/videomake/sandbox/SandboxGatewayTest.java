@@ -9,19 +9,22 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.ivhclient.videomake.CallbackParser;
 import io.github.ivhclient.videomake.CallbackUrls;
 import io.github.ivhclient.videomake.IvhClient;
-import io.github.ivhclient.videomake.RetryPolicy;
 import io.github.ivhclient.videomake.IvhHttpException;
 import io.github.ivhclient.videomake.IvhServiceException;
+import io.github.ivhclient.videomake.IvhTaskFailedException;
 import io.github.ivhclient.videomake.IvhTransportException;
+import io.github.ivhclient.videomake.RetryPolicy;
 import io.github.ivhclient.videomake.TaskResult;
 import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.TaskState;
 import io.github.ivhclient.videomake.TimbreFilter;
 import io.github.ivhclient.videomake.TimbreListing;
 import io.github.ivhclient.videomake.VideoMakeRequests;
+import io.github.ivhclient.videomake.WaitOptions;
 import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.internal.RequestSigner;
 import io.github.ivhclient.videomake.model.TimbreAssetDetail;
+import io.github.ivhclient.videomake.testlog.TestSecrets;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -65,6 +68,12 @@ class SandboxGatewayTest {
     SandboxGateway sandbox = SandboxGateway.builder().taskDuration(taskDuration).start();
     toClose.add(sandbox);
     return sandbox;
+  }
+
+  private IvhClient client(IvhClient.Builder builder) {
+    IvhClient client = builder.build();
+    toClose.add(client);
+    return client;
   }
 
   private static VideoMakeNoTrainPayload textRequest() {
@@ -127,7 +136,7 @@ class SandboxGatewayTest {
   @Test
   void taskMovesFromQueuedThroughMakingToSuccessWithServedResultFiles() throws Exception {
     SandboxGateway sandbox = sandbox(Duration.ofMillis(1500));
-    IvhClient client = sandbox.clientBuilder().build();
+    IvhClient client = client(sandbox.clientBuilder());
 
     String taskId = client.submit(textRequest());
     List<TaskSnapshot> seen = new ArrayList<>();
@@ -165,9 +174,34 @@ class SandboxGatewayTest {
   }
 
   @Test
+  void waiterFollowsSandboxTasksToSuccessAndToFail() {
+    SandboxGateway sandbox = sandbox(Duration.ofMillis(1200));
+    IvhClient client = client(sandbox.clientBuilder());
+    List<TaskSnapshot> changes = Collections.synchronizedList(new ArrayList<>());
+    WaitOptions options = WaitOptions.builder()
+        .initialDelay(Duration.ofMillis(50)).maxDelay(Duration.ofMillis(100)).timeout(Duration.ofSeconds(20))
+        .listener(changes::add)
+        .build();
+
+    TaskResult result = client.waitFor(client.submit(textRequest()), options);
+    sandbox.failNextTasks(1, 40001, "face not found");
+    String failing = client.submit(textRequest());
+
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(result.mediaUrl()).endsWith(".mp4");
+    assertThat(changes).extracting(TaskSnapshot::state).contains(TaskState.QUEUED, TaskState.MAKING, TaskState.SUCCESS);
+    assertThatThrownBy(() -> client.waitFor(failing, options))
+        .isInstanceOfSatisfying(IvhTaskFailedException.class, e -> {
+          assertThat(e.taskId()).isEqualTo(failing);
+          assertThat(e.failCode()).isEqualTo(40001);
+          assertThat(e.failMessage()).isEqualTo("face not found");
+        });
+  }
+
+  @Test
   void resultFilesAreNotServedBeforeSuccessNorForUnknownTasks() throws Exception {
     SandboxGateway sandbox = sandbox(Duration.ofMinutes(5));
-    String taskId = sandbox.clientBuilder().build().submit(textRequest());
+    String taskId = client(sandbox.clientBuilder()).submit(textRequest());
     OkHttpClient http = new OkHttpClient();
 
     for (String name : List.of(taskId + ".mp4", "nope.mp4", taskId + ".exe")) {
@@ -181,7 +215,7 @@ class SandboxGatewayTest {
   @Test
   void timbresArePagedWithTotalAndFiltered() {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
-    IvhClient client = sandbox.clientBuilder().build();
+    IvhClient client = client(sandbox.clientBuilder());
 
     TimbreListing first = client.listTimbres(1, 4, TimbreFilter.none());
     TimbreListing second = client.listTimbres(2, 4, TimbreFilter.none());
@@ -225,7 +259,7 @@ class SandboxGatewayTest {
   @Test
   void scriptedTasksFailWithTheirCodeAndLaterOnesSucceed() throws Exception {
     SandboxGateway sandbox = sandbox(Duration.ofMillis(300));
-    IvhClient client = sandbox.clientBuilder().build();
+    IvhClient client = client(sandbox.clientBuilder());
     sandbox.failNextTasks(1, 40001, "face not found");
 
     TaskSnapshot failed = pollUntilDone(client, client.submit(textRequest()), new ArrayList<>());
@@ -241,8 +275,7 @@ class SandboxGatewayTest {
   @Test
   void scripted429CarriesRetryAfterThenServiceResumes() throws IOException {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
-    // Without retries, so each scripted answer reaches the caller (retries have their own tests).
-    IvhClient client = sandbox.clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    IvhClient noRetries = client(sandbox.clientBuilder().retryPolicy(RetryPolicy.none()));
     sandbox.throttleNextRequests(2, Duration.ofMillis(1500));
 
     try (Response raw = rawResponse(sandbox, SandboxGateway.TIMBRE_PATH, "{}", sandboxSigner())) {
@@ -250,30 +283,58 @@ class SandboxGatewayTest {
       assertThat(raw.header("Retry-After")).isEqualTo("2");
       assertThat(code(MAP.fromJson(raw.body().string()))).isEqualTo(SandboxGateway.CODE_REQUEST_LIMIT_EXCEEDED);
     }
-    assertThatThrownBy(() -> client.listTimbres(1, 10, TimbreFilter.none()))
+    assertThatThrownBy(() -> noRetries.listTimbres(1, 10, TimbreFilter.none()))
         .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.statusCode()).isEqualTo(429));
-    assertThat(client.listTimbres(1, 10, TimbreFilter.none()).total()).isPositive();
+    assertThat(noRetries.listTimbres(1, 10, TimbreFilter.none()).total()).isPositive();
     assertThat(sandbox.requestCount(SandboxGateway.TIMBRE_PATH)).isEqualTo(3);
+  }
+
+  @Test
+  void defaultRetryPolicyHonoursTheSandboxsRetryAfter() {
+    SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
+    IvhClient client = client(sandbox.clientBuilder());
+    sandbox.throttleNextRequests(1, Duration.ofSeconds(1));
+
+    long start = System.nanoTime();
+    assertThat(client.listTimbres(1, 10, TimbreFilter.none()).total()).isPositive();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(sandbox.requestCount(SandboxGateway.TIMBRE_PATH)).isEqualTo(2);
   }
 
   @Test
   void scripted5xxAnswersAreSentInsteadOfProcessingThenServiceResumes() {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
-    IvhClient client = sandbox.clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    IvhClient noRetries = client(sandbox.clientBuilder().retryPolicy(RetryPolicy.none()));
     sandbox.failNextRequests(1, 503);
     sandbox.failNextRequests(1, 500);
 
-    assertThatThrownBy(() -> client.submit(textRequest()))
+    assertThatThrownBy(() -> noRetries.submit(textRequest()))
         .isInstanceOfSatisfying(IvhHttpException.class, e -> {
           assertThat(e.statusCode()).isEqualTo(503);
           assertThat(e.requestId()).isNotBlank();
         });
-    assertThatThrownBy(() -> client.getProgress("any"))
+    assertThatThrownBy(() -> noRetries.getProgress("any"))
         .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
-    assertThat(client.submit(textRequest())).isNotBlank();
+    assertThat(noRetries.submit(textRequest())).isNotBlank();
     assertThat(sandbox.requestCount(SandboxGateway.SUBMIT_PATH)).isEqualTo(2);
     assertThat(sandbox.requestCount(SandboxGateway.PROGRESS_PATH)).isEqualTo(1);
     assertThat(sandbox.requestCounts()).containsEntry(SandboxGateway.SUBMIT_PATH, 2);
+  }
+
+  @Test
+  void defaultRetryPolicySendsA503SubmitOnceButRetriesAReadOnlyCall() {
+    SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
+    IvhClient client = client(sandbox.clientBuilder());
+    String taskId = client.submit(textRequest());
+    sandbox.failNextRequests(1, 503);
+
+    assertThatThrownBy(() -> client.submit(textRequest()))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+    assertThat(sandbox.requestCount(SandboxGateway.SUBMIT_PATH)).isEqualTo(2);
+    sandbox.failNextRequests(1, 503);
+    assertThat(client.getProgress(taskId).taskId()).isEqualTo(taskId);
+    assertThat(sandbox.requestCount(SandboxGateway.PROGRESS_PATH)).isEqualTo(2);
   }
 
   @Test
@@ -290,7 +351,7 @@ class SandboxGatewayTest {
   @Test
   void latencyDelaysEveryAnswerUntilReset() {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
-    IvhClient client = sandbox.clientBuilder().build();
+    IvhClient client = client(sandbox.clientBuilder());
     String taskId = client.submit(textRequest());
 
     sandbox.latency(Duration.ofMillis(400));
@@ -309,7 +370,7 @@ class SandboxGatewayTest {
   @Test
   void wrongAccessTokenIsRefusedLikeTheGateway() {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
-    IvhClient forger = sandbox.clientBuilder().accessToken("not-the-sandbox-token").build();
+    IvhClient forger = client(sandbox.clientBuilder().accessToken("not-the-sandbox-token"));
 
     assertThatThrownBy(() -> forger.submit(textRequest()))
         .isInstanceOfSatisfying(IvhServiceException.class, e -> {
@@ -323,7 +384,7 @@ class SandboxGatewayTest {
   @Test
   void wrongAppKeyAndMissingSignatureAreRefused() throws IOException {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
-    IvhClient stranger = sandbox.clientBuilder().appKey("someone-else").build();
+    IvhClient stranger = client(sandbox.clientBuilder().appKey("someone-else"));
 
     assertThatThrownBy(() -> stranger.listTimbres(1, 10, TimbreFilter.none()))
         .isInstanceOfSatisfying(IvhServiceException.class,
@@ -337,9 +398,9 @@ class SandboxGatewayTest {
   @Test
   void timestampsOutsideTheFiveMinuteWindowAreRefused() {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
-    IvhClient late = sandbox.clientBuilder().clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))).build();
-    IvhClient early = sandbox.clientBuilder().clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10))).build();
-    IvhClient slightlyOff = sandbox.clientBuilder().clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(4))).build();
+    IvhClient late = client(sandbox.clientBuilder().clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))));
+    IvhClient early = client(sandbox.clientBuilder().clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10))));
+    IvhClient slightlyOff = client(sandbox.clientBuilder().clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(4))));
 
     for (IvhClient stale : List.of(late, early)) {
       assertThatThrownBy(() -> stale.listTimbres(1, 10, TimbreFilter.none()))
@@ -357,8 +418,8 @@ class SandboxGatewayTest {
     SandboxGateway sandbox = SandboxGateway.builder().clock(past).start();
     toClose.add(sandbox);
 
-    assertThat(sandbox.clientBuilder().clock(past).build().listTimbres(1, 1, TimbreFilter.none()).total()).isPositive();
-    assertThatThrownBy(() -> sandbox.clientBuilder().build().listTimbres(1, 1, TimbreFilter.none()))
+    assertThat(client(sandbox.clientBuilder().clock(past)).listTimbres(1, 1, TimbreFilter.none()).total()).isPositive();
+    assertThatThrownBy(() -> client(sandbox.clientBuilder()).listTimbres(1, 1, TimbreFilter.none()))
         .isInstanceOfSatisfying(IvhServiceException.class,
             e -> assertThat(e.code()).isEqualTo(SandboxGateway.CODE_SIGNATURE_EXPIRED));
   }
@@ -369,10 +430,6 @@ class SandboxGatewayTest {
     String textWithoutSsml = "{\"Header\":{},\"Payload\":{\"RefVideoUrl\":\"" + TEMPLATE + "\",\"DriverType\":\"Text\","
         + "\"SpeechParam\":{\"TimbreKey\":\"female_1\",\"Speed\":1.0}}}";
 
-    // Bridge until the validation branch is merged: main's PayloadValidator checks only null yet.
-    org.junit.jupiter.api.Assumptions.assumeFalse(new io.github.ivhclient.videomake.internal.PayloadValidator()
-        .validate(JsonSupport.moshi().adapter(io.github.ivhclient.videomake.model.VideoMakeNoTrainRequest.class)
-            .fromJson(textWithoutSsml).getPayload()).isValid(), "PayloadValidator is not complete yet");
     Map<String, Object> refused = rawCall(sandbox, SandboxGateway.SUBMIT_PATH, textWithoutSsml, sandboxSigner());
 
     assertThat(code(refused)).isEqualTo(SandboxGateway.CODE_INVALID_PARAMETER_VALUE);
@@ -399,9 +456,12 @@ class SandboxGatewayTest {
     Map<String, String> bodies = Map.of(
         "{not json", "InvalidParameter: the body is not JSON",
         "", "InvalidParameter: the body is not JSON",
-        "[1,2]", "InvalidParameter: the body does not match the request",
-        "{\"Header\":{},\"Payload\":{\"RefVideoUrl\":\"x\",\"SpeechParam\":{\"Speed\":true}}}", "$.Payload.SpeechParam.Speed",
-        "{\"Header\":{},\"Payload\":{\"RefVideoUrl\":[]}}", "$.Payload.RefVideoUrl",
+        "[1,2]", "InvalidParameter: the body must be",
+        "{\"Header\":{},\"Payload\":{\"RefVideoUrl\":\"x\",\"SpeechParam\":{\"Speed\":true}}}", "Payload.SpeechParam.Speed",
+        "{\"Header\":{},\"Payload\":{\"RefVideoUrl\":\"" + TEMPLATE + "\",\"DriverType\":\"Text\",\"InputSsml\":\"Hello there\","
+            + "\"SpeechParam\":{\"TimbreKey\":\"female_1\",\"Speed\":\"1.0\"}}}", "Payload.SpeechParam.Speed",
+        "{\"Header\":{},\"Payload\":{\"RefVideoUrl\":[]}}", "Payload.RefVideoUrl",
+        "{\"Header\":{},\"Payload\":{\"RefVideoUrl\":\"" + TEMPLATE + "\",\"DriverType\":\"Telepathy\"}}", "Telepathy",
         "{\"Payload\":{\"RefVideoUrl\":\"x\"}}", "InvalidParameter: the body must be",
         "{\"Header\":{}}", "InvalidParameter: the body must be",
         "null", "InvalidParameter: the body must be");
@@ -430,7 +490,7 @@ class SandboxGatewayTest {
   void unknownTaskIsAServiceError() {
     SandboxGateway sandbox = sandbox(Duration.ofSeconds(1));
 
-    assertThatThrownBy(() -> sandbox.clientBuilder().build().getProgress("0123456789abcdef"))
+    assertThatThrownBy(() -> client(sandbox.clientBuilder()).getProgress("0123456789abcdef"))
         .isInstanceOfSatisfying(IvhServiceException.class, e -> {
           assertThat(e.code()).isEqualTo(SandboxGateway.CODE_TASK_NOT_FOUND);
           assertThat(e.requestId()).matches("[0-9a-f]{32}");
@@ -475,7 +535,7 @@ class SandboxGatewayTest {
     });
     receiver.start();
     toClose.add(() -> receiver.stop(0));
-    IvhClient client = sandbox.clientBuilder().build();
+    IvhClient client = client(sandbox.clientBuilder());
     VideoMakeNoTrainPayload request = textRequest();
     request.setCallbackUrl(urls.mint("http://127.0.0.1:" + receiver.getAddress().getPort() + "/ivh/callback", "order-7"));
 
@@ -519,7 +579,7 @@ class SandboxGatewayTest {
     VideoMakeNoTrainPayload request = textRequest();
     request.setCallbackUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb");
 
-    String taskId = sandbox.clientBuilder().build().submit(request);
+    String taskId = client(sandbox.clientBuilder()).submit(request);
     List<SandboxGateway.SentCallback> sent = sandbox.awaitCallbacks(1, Duration.ofSeconds(10));
     Thread.sleep(500);
 
@@ -538,7 +598,7 @@ class SandboxGatewayTest {
     VideoMakeNoTrainPayload request = textRequest();
     request.setCallbackUrl("https://example.com/ivh/callback?ivh_token=abcdef");
 
-    sandbox.clientBuilder().build().submit(request);
+    client(sandbox.clientBuilder()).submit(request);
     List<SandboxGateway.SentCallback> sent = sandbox.awaitCallbacks(1, Duration.ofSeconds(5));
 
     assertThat(sent).singleElement().satisfies(c -> {
@@ -552,7 +612,7 @@ class SandboxGatewayTest {
   void tasksWithoutCallbackUrlSendNone() throws Exception {
     SandboxGateway sandbox = sandbox(Duration.ZERO);
 
-    sandbox.clientBuilder().build().submit(textRequest());
+    client(sandbox.clientBuilder()).submit(textRequest());
 
     assertThat(sandbox.awaitCallbacks(1, Duration.ofMillis(300))).isEmpty();
   }
@@ -563,7 +623,7 @@ class SandboxGatewayTest {
 
     assertThatThrownBy(sandbox::endpoint).isInstanceOf(IllegalStateException.class).hasMessageContaining("not started");
     sandbox.start();
-    IvhClient client = sandbox.clientBuilder().build();
+    IvhClient client = client(sandbox.clientBuilder().retryPolicy(RetryPolicy.none()));
     assertThat(sandbox.port()).isPositive();
     assertThat(sandbox.endpoint().baseUri().getHost()).isEqualTo("127.0.0.1");
     assertThat(sandbox.toString()).contains("127.0.0.1").doesNotContain(SandboxGateway.DEFAULT_APP_KEY);
@@ -589,12 +649,12 @@ class SandboxGatewayTest {
 
   @Test
   void customCredentialsAreTheOnlyOnesAccepted() {
-    SandboxGateway sandbox = SandboxGateway.builder().appKey("team-key").accessToken("team-token").start();
+    SandboxGateway sandbox = SandboxGateway.builder().appKey(TestSecrets.APP_KEY).accessToken(TestSecrets.ACCESS_TOKEN).start();
     toClose.add(sandbox);
 
-    IvhClient team = sandbox.clientBuilder().build();
-    IvhClient defaults = IvhClient.builder().appKey(SandboxGateway.DEFAULT_APP_KEY)
-        .accessToken(SandboxGateway.DEFAULT_ACCESS_TOKEN).endpoint(sandbox.endpoint()).build();
+    IvhClient team = client(sandbox.clientBuilder());
+    IvhClient defaults = client(IvhClient.builder().appKey(SandboxGateway.DEFAULT_APP_KEY)
+        .accessToken(SandboxGateway.DEFAULT_ACCESS_TOKEN).endpoint(sandbox.endpoint()));
 
     assertThat(team.listTimbres(1, 1, TimbreFilter.none()).total()).isPositive();
     assertThatThrownBy(() -> defaults.listTimbres(1, 1, TimbreFilter.none())).isInstanceOf(IvhServiceException.class);

@@ -16,7 +16,7 @@ import org.slf4j.event.Level;
  * million lines does not hold them all.
  */
 public final class CapturedLogs {
-  private static final int RECENT = 50_000;
+  private static final int RECENT = 10_000;
   private static final LeakScanner SCANNER = LeakScanner.forTestSecrets();
   private static final AtomicLong COUNT = new AtomicLong();
   private static final Deque<String> RECENT_LINES = new ArrayDeque<>();
