@@ -28,8 +28,8 @@ public final class JsonSchemaConstraintValidators {
 
   private JsonSchemaConstraintValidators() {}
 
-  /** {@code @Size} on text, in code points. */
-  public static final class CodePointSize implements ConstraintValidator<Size, CharSequence> {
+  /** {@code @Size}'s bounds, for a length the subclass measures. */
+  private abstract static class SizeBounds<T> implements ConstraintValidator<Size, T> {
     private int min;
     private int max;
 
@@ -40,29 +40,30 @@ public final class JsonSchemaConstraintValidators {
     }
 
     @Override
-    public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+    public boolean isValid(T value, ConstraintValidatorContext context) {
       if (value == null) {
         return true;
       }
-      long length = value.codePoints().count();
-      return length >= min && length <= max;
+      long size = sizeOf(value);
+      return size >= min && size <= max;
+    }
+
+    abstract long sizeOf(T value);
+  }
+
+  /** {@code @Size} on text ({@code minLength}/{@code maxLength}), in code points. */
+  public static final class CodePointSize extends SizeBounds<CharSequence> {
+    @Override
+    long sizeOf(CharSequence value) {
+      return value.codePoints().count();
     }
   }
 
   /** {@code @Size} on arrays ({@code minItems}/{@code maxItems}). */
-  public static final class CollectionSize implements ConstraintValidator<Size, Collection<?>> {
-    private int min;
-    private int max;
-
+  public static final class CollectionSize extends SizeBounds<Collection<?>> {
     @Override
-    public void initialize(Size size) {
-      this.min = size.min();
-      this.max = size.max();
-    }
-
-    @Override
-    public boolean isValid(Collection<?> value, ConstraintValidatorContext context) {
-      return value == null || (value.size() >= min && value.size() <= max);
+    long sizeOf(Collection<?> value) {
+      return value.size();
     }
   }
 

@@ -96,7 +96,10 @@ public final class PayloadValidator {
   }
 
   private static Validator buildBeanValidator() {
+    // The provider is named, not looked up with ServiceLoader: a shaded jar (the CLI) may lose
+    // META-INF/services entries.
     HibernateValidatorConfiguration configuration = Validation.byProvider(HibernateValidator.class)
+        .providerResolver(() -> List.of(new HibernateValidator()))
         .configure()
         .messageInterpolator(new ElFreeMessageInterpolator());
     ConstraintMapping jsonSchemaSemantics = configuration.createConstraintMapping();
@@ -110,16 +113,15 @@ public final class PayloadValidator {
     return configuration.addMapping(jsonSchemaSemantics).buildValidatorFactory().getValidator();
   }
 
-  /** The constraints whose issues carry this class's own messages (see {@link #beanValidation}). */
-  private static final Set<Class<? extends Annotation>> OWN_MESSAGES =
-      Set.of(NotNull.class, Min.class, Max.class, DecimalMin.class, DecimalMax.class, Size.class, Pattern.class);
-
   /**
    * ParameterMessageInterpolator, so no Expression Language implementation is needed at runtime.
    * It skips the constraints whose messages this class writes itself: their default templates
    * ({@code @DecimalMin}'s) contain EL, for which it would log a warning on every violation.
    */
   private static final class ElFreeMessageInterpolator implements MessageInterpolator {
+    /** The constraints whose issues carry {@link PayloadValidator}'s own messages. */
+    private static final Set<Class<? extends Annotation>> OWN_MESSAGES =
+        Set.of(NotNull.class, Min.class, Max.class, DecimalMin.class, DecimalMax.class, Size.class, Pattern.class);
     private final ParameterMessageInterpolator parameters = new ParameterMessageInterpolator();
 
     @Override

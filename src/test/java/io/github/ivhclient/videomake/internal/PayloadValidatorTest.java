@@ -386,6 +386,34 @@ class PayloadValidatorTest {
   }
 
   @Test
+  void violationsLogNothing() {
+    java.util.logging.Logger hibernate = java.util.logging.Logger.getLogger("org.hibernate.validator");
+    List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    handler.setLevel(java.util.logging.Level.ALL);
+    hibernate.addHandler(handler);
+    try {
+      // @DecimalMax's default message holds EL, which ParameterMessageInterpolator would warn about.
+      assertThat(VALIDATOR.validate(with(text(), p -> p.getSpeechParam().speed(0.1))).errors()).hasSize(1);
+      assertThat(VALIDATOR.validate(with(text(), p -> p.getSpeechParam().speed(9.0))).errors()).hasSize(1);
+    } finally {
+      hibernate.removeHandler(handler);
+    }
+    assertThat(records).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+  }
+
+  @Test
   void isThreadSafe() throws Exception {
     List<VideoMakeNoTrainPayload> inputs = Arrays.asList(text(), audio(), custom(1, 2), intervals(3, 1),
         with(text(), p -> p.inputSsml("a & b")), with(text(), p -> p.getSpeechParam().speed(3.0)));

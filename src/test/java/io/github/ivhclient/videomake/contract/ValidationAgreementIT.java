@@ -1,0 +1,483 @@
+package io.github.ivhclient.videomake.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
+import io.github.ivhclient.videomake.ValidationIssue;
+import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.internal.PayloadReader;
+import io.github.ivhclient.videomake.internal.PayloadValidator;
+import io.github.ivhclient.videomake.internal.RequestSigner;
+import io.github.ivhclient.videomake.model.DisableInterval;
+import io.github.ivhclient.videomake.model.SpeechParam;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.ConcurrencyTypeEnum;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.DriverTypeEnum;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.VideoLoopEnum;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.VideoParametersConsistentEnum;
+import io.github.ivhclient.videomake.model.VideoMakeNoTrainRequest;
+import io.github.ivhclient.videomake.model.VideoParam;
+import io.github.ivhclient.videomake.model.VideoParam.DisableIdDetectEnum;
+import io.github.ivhclient.videomake.model.VideoParam.DisableOcclusionDetectEnum;
+import io.github.ivhclient.videomake.model.VideoParam.EnableFakeTeethEnum;
+import io.github.ivhclient.videomake.model.VideoParam.MakeTypeEnum;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Builders;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The agreement property (issue 3, item 7): for generated VideoMakeNoTrain requests, the client's
+ * validation errors and Prism's 422 agree on every rule the spec encodes.
+ *
+ * <p>Each request is validated by {@link PayloadValidator} and also sent, signed and unchecked, to
+ * Prism, which validates it against the OpenAPI document (ajv, JSON Schema 2020-12). Both sides
+ * are reduced to the same set of (wire path, rule) pairs and must be equal. The client may be
+ * stricter only on {@link #CLIENT_ONLY_RULES}, which JSON Schema cannot say (or the spec leaves to
+ * the client); those are counted but not compared. The generator mixes valid values with invalid
+ * ones at the boundaries of every schema rule, including the cases where Java and JSON Schema
+ * differ by default: code points vs UTF-16 units, ECMA-262 {@code \s}, a final line break.
+ */
+class ValidationAgreementIT {
+  static final int TRIES = 2500;
+  static final int RAW_TRIES = 800;
+  static final String SEED = "20261125";
+  private static final String PATH = "/v2/ivh/videomaker/broadcastservice/videomakenotrain";
+
+  /** Rules the client enforces beyond the schema; Prism does not know them. */
+  static final Set<String> CLIENT_ONLY_RULES = Set.of(
+      "ssmlWellFormed", "ssmlPhoneme", "ssmlBreak", "ssmlWord", // markup: not expressible
+      "segmentLongerThan5s", "startBeforeEnd", "chronological", // arithmetic between fields
+      "decimals",                                               // multipleOf 0.001 fails on binary doubles
+      "requiredWhenCustom",                                     // the spec leaves it to the client (MakeType text)
+      "urlSyntax");                                             // a parseable URI with a host: stricter than the pattern
+
+  private static final PayloadValidator VALIDATOR = new PayloadValidator();
+  private static final JsonAdapter<VideoMakeNoTrainRequest> REQUEST_JSON =
+      JsonSupport.moshi().adapter(VideoMakeNoTrainRequest.class);
+  private static final JsonAdapter<Object> ANY_JSON = JsonSupport.moshi().adapter(Object.class).serializeNulls();
+  private static final JsonAdapter<VideoMakeNoTrainPayload> PAYLOAD_JSON =
+      JsonSupport.moshi().adapter(VideoMakeNoTrainPayload.class);
+  private static final JsonAdapter<Map<String, Object>> PROBLEM_JSON =
+      JsonSupport.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final java.util.regex.Pattern REQUIRED_PROPERTY = java.util.regex.Pattern.compile("required property '([^']+)'");
+
+  private static PrismServer prism;
+  private static OkHttpClient http;
+  private static long started;
+  private static int requests;
+  private static int invalidByClient;
+  private static int rejectedByPrism;
+  private static int clientOnlyInvalid;
+  private static int disagreements;
+  private static final Map<String, Integer> rulesExercised = new TreeMap<>();
+  private static int rawRequests;
+  private static int rawTypeErrors;
+  private static int rawDisagreements;
+
+  @BeforeContainer
+  static void startPrism() {
+    prism = PrismServer.start();
+    http = new OkHttpClient.Builder()
+        .addInterceptor(new RequestSigner("agreement_appkey", "agreement_access_token", Clock.systemUTC()))
+        .callTimeout(Duration.ofSeconds(30))
+        .build();
+    started = System.nanoTime();
+  }
+
+  @AfterContainer
+  static void stopPrismAndReport() throws IOException {
+    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    String summary = "validation agreement: " + requests + " requests (seed " + SEED + "), "
+        + invalidByClient + " invalid by the client, " + rejectedByPrism + " rejected by Prism (422), "
+        + clientOnlyInvalid + " invalid only by client-only rules, " + disagreements + " disagreements, "
+        + seconds + " s (both properties)\nrules exercised (requests with an issue of the rule): " + rulesExercised + "\n"
+        + "strict reader agreement: " + rawRequests + " raw JSON requests with one member replaced, " + rawTypeErrors
+        + " with a type error, " + rawDisagreements + " disagreements\n";
+    System.out.print(summary);
+    Path report = Path.of(System.getProperty("basedir", "."), "target", "validation-agreement.txt");
+    Files.createDirectories(report.getParent());
+    Files.writeString(report, summary, StandardCharsets.UTF_8);
+    if (prism != null) {
+      prism.close();
+    }
+    if (http != null) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  // No jqwik edge cases: they are mostly empty objects and strings, which would make nearly every
+  // request invalid; the generators below name their boundary values explicitly.
+  @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+  void clientAndPrismAgreeOnEverySchemaRule(@ForAll("requests") VideoMakeNoTrainPayload request) {
+    List<ValidationIssue> clientIssues = VALIDATOR.validate(request).all();
+    List<ValidationIssue> clientErrors = clientIssues.stream()
+        .filter(i -> i.severity() == ValidationIssue.Severity.ERROR).toList();
+    Set<String> client = clientErrors.stream()
+        .filter(i -> !CLIENT_ONLY_RULES.contains(i.rule()))
+        .map(i -> i.path() + " " + schemaRule(i.rule(), i.path()))
+        .collect(Collectors.toCollection(TreeSet::new));
+    String body = REQUEST_JSON.toJson(new VideoMakeNoTrainRequest().header(Map.of()).payload(request));
+    Set<String> server = prismErrors(body);
+
+    synchronized (ValidationAgreementIT.class) {
+      requests++;
+      invalidByClient += clientErrors.isEmpty() ? 0 : 1;
+      rejectedByPrism += server.isEmpty() ? 0 : 1;
+      clientOnlyInvalid += !clientErrors.isEmpty() && client.isEmpty() ? 1 : 0;
+      clientIssues.stream().map(ValidationIssue::rule).distinct().forEach(r -> rulesExercised.merge(r, 1, Integer::sum));
+      disagreements += client.equals(server) ? 0 : 1;
+    }
+    assertThat(client).as("client vs Prism for %s", body).isEqualTo(server);
+  }
+
+  /**
+   * The strict reader's side: a generated request as raw JSON with one member replaced by a value
+   * of another JSON type (a quoted number, a boolean, null, a fraction, an object, an array...).
+   * {@link PayloadReader}'s complete report and Prism's 422 must agree, {@code type} errors included.
+   */
+  @Property(tries = RAW_TRIES, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+  void strictReaderAndPrismAgreeOnJsonTypes(@ForAll("requests") VideoMakeNoTrainPayload request,
+      @ForAll("targets") List<Object> target, @ForAll("foreignValues") Object value) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> payload = (Map<String, Object>) PAYLOAD_JSON.toJsonValue(request);
+    replace(payload, target, value);
+    String body = ANY_JSON.toJson(Map.of("Header", Map.of(), "Payload", payload));
+
+    List<ValidationIssue> errors = PayloadReader.read(body).report().errors();
+    Set<String> client = errors.stream()
+        .filter(i -> !CLIENT_ONLY_RULES.contains(i.rule()))
+        .map(i -> i.path() + " " + schemaRule(i.rule(), i.path()))
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> server = prismErrors(body);
+    // For a value of the wrong type ajv also reports the member's other keywords (enum, format,
+    // minimum...); the reader rejects the value with one `type` error and judges nothing else there.
+    Set<String> mistyped = server.stream().filter(e -> e.endsWith(" type"))
+        .map(e -> e.substring(0, e.lastIndexOf(' '))).collect(Collectors.toSet());
+    server.removeIf(e -> !e.endsWith(" type") && mistyped.contains(e.substring(0, e.lastIndexOf(' '))));
+
+    synchronized (ValidationAgreementIT.class) {
+      rawRequests++;
+      rawTypeErrors += errors.stream().anyMatch(i -> i.rule().equals("type")) ? 1 : 0;
+      rawDisagreements += client.equals(server) ? 0 : 1;
+    }
+    assertThat(client).as("strict reader vs Prism for %s", body).isEqualTo(server);
+  }
+
+  @Provide
+  Arbitrary<List<Object>> targets() {
+    return Arbitraries.of(
+        List.of("RefVideoUrl"), List.of("DriverType"), List.of("InputSsml"), List.of("InputAudioUrl"),
+        List.of("CallbackUrl"), List.of("ConcurrencyType"), List.of("VideoLoop"), List.of("VideoParametersConsistent"),
+        List.of("SpeechParam"), List.of("SpeechParam", "Speed"), List.of("SpeechParam", "TimbreKey"),
+        List.of("SpeechParam", "Volume"), List.of("SpeechParam", "EmotionIntensity"), List.of("VideoParam"),
+        List.of("VideoParam", "MakeType"), List.of("VideoParam", "StartTime"), List.of("VideoParam", "DisableIdDetect"),
+        List.of("VideoParam", "RefPhotoUrl"), List.of("VideoParam", "DisableIntervals"),
+        List.of("VideoParam", "DisableIntervals", 0), List.of("VideoParam", "DisableIntervals", 0, "EndTime"));
+  }
+
+  /** Values of every JSON type; some happen to fit the member they replace (the agreement covers both). */
+  @Provide
+  Arbitrary<Object> foreignValues() {
+    return Arbitraries.of("1.0", "Text", "", true, 1.5, 7, 1.0, 0, new NullValue(), new EmptyObject(), new EmptyArray());
+  }
+
+  /** Markers for values jqwik cannot hold directly (null) or must not share between tries (mutable containers). */
+  private record NullValue() {}
+
+  private record EmptyObject() {}
+
+  private record EmptyArray() {}
+
+  /** Puts {@code value} at {@code target} (names and list indices), creating missing parents. */
+  @SuppressWarnings("unchecked")
+  private static void replace(Map<String, Object> payload, List<Object> target, Object value) {
+    Object parent = payload;
+    for (int i = 0; i < target.size() - 1; i++) {
+      Object key = target.get(i);
+      Object next = target.get(i + 1) instanceof Integer ? new java.util.ArrayList<>(List.of(new java.util.LinkedHashMap<>()))
+          : new java.util.LinkedHashMap<String, Object>();
+      if (parent instanceof Map<?, ?> map) {
+        Object child = map.get(key);
+        boolean fits = next instanceof List ? child instanceof List<?> list && !list.isEmpty() : child instanceof Map;
+        if (!fits) {
+          ((Map<String, Object>) map).put((String) key, next);
+          child = next;
+        }
+        parent = child;
+      } else {
+        List<Object> list = (List<Object>) parent;
+        if (!(list.get((Integer) key) instanceof Map)) {
+          list.set((Integer) key, next);
+        }
+        parent = list.get((Integer) key);
+      }
+    }
+    Object leaf = value instanceof NullValue ? null
+        : value instanceof EmptyObject ? new java.util.LinkedHashMap<>()
+        : value instanceof EmptyArray ? new java.util.ArrayList<>()
+        : value;
+    Object key = target.get(target.size() - 1);
+    if (parent instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).put((String) key, leaf);
+    } else {
+      ((List<Object>) parent).set((Integer) key, leaf);
+    }
+  }
+
+  /** The client's rule names for what the schema says; Prism reports the JSON Schema keyword. */
+  private static String schemaRule(String rule, String path) {
+    return switch (rule) {
+      case "requiredWhenText", "requiredWhenOriginalVoice" -> "required";
+      case "absoluteHttpUrl" -> "pattern";
+      default -> rule;
+    };
+  }
+
+  /** Prism's findings as (wire path, keyword); empty when it accepted the request. */
+  private static Set<String> prismErrors(String body) {
+    Request request = new Request.Builder()
+        .url(prism.baseUrl() + PATH)
+        .post(RequestBody.create(body, JSON))
+        .build();
+    try (Response response = http.newCall(request).execute()) {
+      String text = response.body() == null ? "" : response.body().string();
+      if (response.code() == 200) {
+        return new TreeSet<>();
+      }
+      assertThat(response.code()).as("Prism answered %s for %s", text, body).isEqualTo(422);
+      Set<String> errors = new TreeSet<>();
+      for (Object item : (List<?>) PROBLEM_JSON.fromJson(text).get("validation")) {
+        Map<?, ?> finding = (Map<?, ?>) item;
+        String code = (String) finding.get("code");
+        if (code.equals("if")) {
+          continue; // the summary of a failed then/else; its required properties are listed too
+        }
+        String path = wirePath((List<?>) finding.get("location"));
+        if (code.equals("required")) {
+          Matcher missing = REQUIRED_PROPERTY.matcher((String) finding.get("message"));
+          assertThat(missing.find()).as("required finding names the property: %s", finding).isTrue();
+          path = path + "." + missing.group(1);
+        }
+        errors.add(path + " " + code);
+      }
+      return errors;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Prism did not answer", e);
+    }
+  }
+
+  /** ["body","Payload","VideoParam","DisableIntervals","1","EndTime"] -> Payload.VideoParam.DisableIntervals[1].EndTime */
+  private static String wirePath(List<?> location) {
+    StringBuilder path = new StringBuilder();
+    for (Object segment : location.subList(1, location.size())) {
+      String name = segment.toString();
+      if (name.chars().allMatch(Character::isDigit)) {
+        path.append('[').append(name).append(']');
+      } else {
+        path.append(path.length() == 0 ? "" : ".").append(name);
+      }
+    }
+    return path.toString();
+  }
+
+  // ---- The generator: mostly valid values, and invalid ones at every schema boundary
+
+  /**
+   * Requests shaped by their DriverType (so that many are valid), each field drawn from mostly
+   * valid values and, with a few percent, from invalid ones at a schema boundary.
+   */
+  @Provide
+  Arbitrary<VideoMakeNoTrainPayload> requests() {
+    return Arbitraries.frequencyOf(
+            Tuple.of(46, Arbitraries.just(DriverTypeEnum.TEXT)),
+            Tuple.of(46, Arbitraries.just(DriverTypeEnum.ORIGINAL_VOICE)),
+            Tuple.of(4, Arbitraries.just(DriverTypeEnum.UNKNOWN_DEFAULT_OPEN_API)),
+            Tuple.of(4, Arbitraries.<DriverTypeEnum>just(null)))
+        .flatMap(ValidationAgreementIT::requests);
+  }
+
+  private static Arbitrary<VideoMakeNoTrainPayload> requests(DriverTypeEnum driver) {
+    boolean text = driver == DriverTypeEnum.TEXT;
+    boolean audio = driver == DriverTypeEnum.ORIGINAL_VOICE;
+    return Builders.withBuilder(() -> new VideoMakeNoTrainPayload().driverType(driver))
+        .use(urls("mp4")).withProbability(0.98).inSetter(VideoMakeNoTrainPayload::setRefVideoUrl)
+        .use(ssml()).withProbability(text ? 0.96 : 0.1).inSetter(VideoMakeNoTrainPayload::setInputSsml)
+        .use(speechParams()).withProbability(text ? 0.96 : 0.1).inSetter(VideoMakeNoTrainPayload::setSpeechParam)
+        .use(urls("mp3")).withProbability(audio ? 0.96 : 0.1).inSetter(VideoMakeNoTrainPayload::setInputAudioUrl)
+        .use(urls("pdf")).withProbability(0.1).inSetter(VideoMakeNoTrainPayload::setIdentityWrittenUrl)
+        .use(urls("mp4")).withProbability(0.1).inSetter(VideoMakeNoTrainPayload::setIdentityVideoUrl)
+        .use(callbackUrls()).withProbability(0.3).inSetter(VideoMakeNoTrainPayload::setCallbackUrl)
+        .use(enums(ConcurrencyTypeEnum.EXCLUSIVE, ConcurrencyTypeEnum.SHARED, ConcurrencyTypeEnum.UNKNOWN_DEFAULT_OPEN_API))
+            .withProbability(0.2).inSetter(VideoMakeNoTrainPayload::setConcurrencyType)
+        .use(enums(VideoLoopEnum.REVERSE_SPLICING, VideoLoopEnum.FORWARD_SPLICING, VideoLoopEnum.NUMBER_unknown_default_open_api))
+            .withProbability(0.2).inSetter(VideoMakeNoTrainPayload::setVideoLoop)
+        .use(enums(VideoParametersConsistentEnum.DEFAULT_OUTPUT, VideoParametersConsistentEnum.MATCH_INPUT,
+            VideoParametersConsistentEnum.NUMBER_unknown_default_open_api))
+            .withProbability(0.2).inSetter(VideoMakeNoTrainPayload::setVideoParametersConsistent)
+        .use(videoParams()).withProbability(0.4).inSetter(VideoMakeNoTrainPayload::setVideoParam)
+        .build();
+  }
+
+  /** Two valid constants (48 % each) and the generator's fallback for unknown values (4 %). */
+  private static <E extends Enum<E>> Arbitrary<E> enums(E first, E second, E unknown) {
+    return Arbitraries.frequencyOf(Tuple.of(48, Arbitraries.just(first)), Tuple.of(48, Arbitraries.just(second)),
+        Tuple.of(4, Arbitraries.just(unknown)));
+  }
+
+  private static Arbitrary<String> urls(String extension) {
+    Arbitrary<String> valid = Combinators.combine(
+            Arbitraries.of("http://", "https://", "HTTPS://", "Http://"),
+            Arbitraries.of("cdn.example.com", "a.b", "127.0.0.1:8080", "virtualhuman-cos-1251316161.cos.ap-nanjing.myqcloud.com"),
+            Arbitraries.of("/", "/a/b.", "/%E4%B8%AD.", "/中文.", "/v.", "/x."),
+            Arbitraries.of(extension, "mkv", "MP4", ""),
+            Arbitraries.of("", "?x=1", "?ivh_token=abc&signature=a%2Bb", "#frag"))
+        .as((scheme, host, path, ext, query) -> scheme + host + path + ext + query);
+    Arbitrary<String> patternInvalid = Arbitraries.of(
+        "ftp://cdn.example.com/a." + extension, "cdn.example.com/a." + extension, "https:///a." + extension,
+        "https://cdn.example.com/a b." + extension, "https://cdn.example.com/a\u00A0b." + extension,
+        "https://cdn.example.com/a\uFEFF." + extension, "https://cdn.example.com/a\u2028." + extension,
+        "https://cdn.example.com/a\u3000." + extension, "https://cdn.example.com/a\t." + extension,
+        "https://cdn.example.com/a." + extension + "\n", "", "http//cdn.example.com/a", "https:// cdn.example.com/a",
+        "https://?x", "https://#a", "mailto:someone@example.com");
+    Arbitrary<String> syntaxOnlyInvalid = Arbitraries.of(
+        "https://cdn_example.com/a." + extension, "https://cdn.example.com/a|b." + extension,
+        "https://cdn.example.com/a\u0085b." + extension, "https://cdn.example.com/{a}." + extension,
+        "https://cdn.example.com:port/a." + extension);
+    return Arbitraries.frequencyOf(Tuple.of(95, valid), Tuple.of(3, patternInvalid), Tuple.of(2, syntaxOnlyInvalid));
+  }
+
+  /** Callback URLs around the 999-code-point limit, padded with ASCII or with emoji (2 UTF-16 units each). */
+  private static Arbitrary<String> callbackUrls() {
+    Arbitrary<String> longOnes = Combinators.combine(Arbitraries.integers().between(995, 1003), Arbitraries.of("a", "😀"))
+        .as((length, pad) -> codePoints("https://cb.example.com/done?ivh_token=t0k3n&p=", pad, length));
+    return Arbitraries.frequencyOf(Tuple.of(80, urls("")), Tuple.of(20, longOnes));
+  }
+
+  private static Arbitrary<String> ssml() {
+    Arbitrary<String> plain = Arbitraries.strings().withChars("abcdefxyz ,.!?你好世界").ofMinLength(4).ofMaxLength(60);
+    Arbitrary<String> boundaries = Combinators.combine(
+            Arbitraries.of(0, 1, 3, 4, 5, 1999, 2000, 2001, 2002), Arbitraries.of("a", "😀", "好", "\u2028"))
+        .as((length, unit) -> codePoints("", unit, length));
+    Arbitrary<String> markup = Arbitraries.of(
+        "Hello, I am the virtual <phoneme alphabet=\"py\" ph=\"fu4\">福</phoneme> anchor",
+        "Wait <break time=\"500ms\"/> now", "<word>hello</word> world", "Tom &amp; Jerry",
+        "Tom & Jerry", "a <b c", "<word>open", "<speak>unknown tag</speak>", "<phoneme ph=\"x\">ab</phoneme>");
+    Arbitrary<String> lineBreaks = Arbitraries.of("line one\nline two", "line one\rline two", "one line\n",
+        "\r\nabcd", "tab\tseparated", "nel\u0085inside");
+    return Arbitraries.frequencyOf(Tuple.of(80, plain), Tuple.of(8, boundaries), Tuple.of(8, markup), Tuple.of(4, lineBreaks));
+  }
+
+  private static Arbitrary<SpeechParam> speechParams() {
+    return Builders.withBuilder(SpeechParam::new)
+        .use(decimals(0.5, 1.5, 3, 0.5, 1.5, 0.4999, 1.5001, 0.3, 1.7)).withProbability(0.97).inSetter(SpeechParam::setSpeed)
+        .use(Arbitraries.frequencyOf(Tuple.of(97, Arbitraries.of("female_1", "male_20", "voice_a", "情感男声")),
+            Tuple.of(3, Arbitraries.just("")))).withProbability(0.97).inSetter(SpeechParam::setTimbreKey)
+        .use(Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.integers().between(0, 10)),
+            Tuple.of(5, Arbitraries.of(-1, 11, -100, Integer.MAX_VALUE)))).withProbability(0.4).inSetter(SpeechParam::setVolume)
+        .use(Arbitraries.of("happy", "sad", "happy", "sad", "")).withProbability(0.2).inSetter(SpeechParam::setEmotionCategory)
+        .use(Arbitraries.frequencyOf(Tuple.of(90, Arbitraries.integers().between(50, 200)),
+            Tuple.of(10, Arbitraries.of(49, 201, 0, -5)))).withProbability(0.2).inSetter(SpeechParam::setEmotionIntensity)
+        .use(Arbitraries.of("en", "zh", "en", "zh", "")).withProbability(0.15).inSetter(SpeechParam::setTimbreLanguage)
+        .build();
+  }
+
+  private static Arbitrary<VideoParam> videoParams() {
+    return Builders.withBuilder(VideoParam::new)
+        .use(urls("jpg")).withProbability(0.2).inSetter(VideoParam::setRefPhotoUrl)
+        .use(enums(DisableIdDetectEnum.TRACE_FACE_ID, DisableIdDetectEnum.DRIVE_ALL_FACES,
+            DisableIdDetectEnum.NUMBER_unknown_default_open_api)).withProbability(0.3).inSetter(VideoParam::setDisableIdDetect)
+        .use(enums(DisableOcclusionDetectEnum.DETECT_OCCLUSION, DisableOcclusionDetectEnum.IGNORE_OCCLUSION,
+            DisableOcclusionDetectEnum.NUMBER_unknown_default_open_api)).withProbability(0.3)
+            .inSetter(VideoParam::setDisableOcclusionDetect)
+        .use(enums(EnableFakeTeethEnum.ORIGINAL_TEETH, EnableFakeTeethEnum.FAKE_TEETH,
+            EnableFakeTeethEnum.NUMBER_unknown_default_open_api)).withProbability(0.3).inSetter(VideoParam::setEnableFakeTeeth)
+        .use(Arbitraries.frequencyOf(
+            Tuple.of(24, Arbitraries.just(MakeTypeEnum.DEFAULT)), Tuple.of(24, Arbitraries.just(MakeTypeEnum.CUSTOM)),
+            Tuple.of(24, Arbitraries.just(MakeTypeEnum.CIRCLE)), Tuple.of(24, Arbitraries.just(MakeTypeEnum.CUSTOM_ONLY_START)),
+            Tuple.of(4, Arbitraries.just(MakeTypeEnum.UNKNOWN_DEFAULT_OPEN_API))))
+            .withProbability(0.6).inSetter(VideoParam::setMakeType)
+        .use(times()).withProbability(0.6).inSetter(VideoParam::setStartTime)
+        .use(times()).withProbability(0.6).inSetter(VideoParam::setEndTime)
+        .use(Arbitraries.frequencyOf(Tuple.of(60, chronologicalIntervals()), Tuple.of(30, intervals().list().ofMaxSize(5)),
+            Tuple.of(10, intervals().list().ofMinSize(6).ofMaxSize(7)))).withProbability(0.4)
+            .inSetter(VideoParam::setDisableIntervals)
+        .build();
+  }
+
+  /** Up to 5 ordered, non-overlapping intervals: valid for the client-only rules too. */
+  private static Arbitrary<List<DisableInterval>> chronologicalIntervals() {
+    return Arbitraries.integers().between(0, 60_000).set().ofMaxSize(10).map(millis -> {
+      List<Integer> sorted = millis.stream().sorted().toList();
+      List<DisableInterval> intervals = new java.util.ArrayList<>();
+      for (int i = 0; i + 1 < sorted.size(); i += 2) {
+        intervals.add(new DisableInterval().startTime(sorted.get(i) / 1000.0).endTime(sorted.get(i + 1) / 1000.0));
+      }
+      return intervals;
+    });
+  }
+
+  private static Arbitrary<DisableInterval> intervals() {
+    return Builders.withBuilder(DisableInterval::new)
+        .use(times()).withProbability(0.98).inSetter(DisableInterval::setStartTime)
+        .use(times()).withProbability(0.98).inSetter(DisableInterval::setEndTime)
+        .build();
+  }
+
+  /** Seconds: mostly 0–60 with up to 3 decimals; sometimes negative or with a 4th decimal. */
+  private static Arbitrary<Double> times() {
+    return Arbitraries.frequencyOf(Tuple.of(92, decimals(0, 60, 3, 0, 5.001, 1.005)),
+        Tuple.of(8, decimals(-1, 60, 4, -0.001, 5.0005, -1)));
+  }
+
+  /** Decimals between min and max with 0..maxScale decimal places, plus the given boundary values. */
+  private static Arbitrary<Double> decimals(double min, double max, int maxScale, double... boundaries) {
+    Arbitrary<Double> spread = Arbitraries.bigDecimals()
+        .between(BigDecimal.valueOf(min), BigDecimal.valueOf(max))
+        .ofScale(maxScale)
+        .flatMap(value -> Arbitraries.integers().between(0, maxScale)
+            .map(scale -> value.setScale(scale, java.math.RoundingMode.DOWN).doubleValue()));
+    Double[] edges = java.util.Arrays.stream(boundaries).boxed().toArray(Double[]::new);
+    return Arbitraries.frequencyOf(Tuple.of(85, spread), Tuple.of(15, Arbitraries.of(edges)));
+  }
+
+  /** {@code prefix} padded with {@code unit} to exactly {@code length} code points (or the prefix cut to it). */
+  private static String codePoints(String prefix, String unit, int length) {
+    int prefixLength = prefix.codePointCount(0, prefix.length());
+    if (prefixLength >= length) {
+      return prefix.substring(0, prefix.offsetByCodePoints(0, length));
+    }
+    return prefix + unit.repeat(length - prefixLength);
+  }
+}
