@@ -94,8 +94,8 @@ public final class Ssml {
     /** A pause of the given length, written in milliseconds ({@code <break time="500ms"/>}). */
     public Builder pause(Duration length) {
       Objects.requireNonNull(length, "length");
-      if (length.isNegative() || length.isZero()) {
-        throw new IllegalArgumentException("pause: the length must be positive, got " + length);
+      if (length.toMillis() < 1) {
+        throw new IllegalArgumentException("pause: the length must be at least 1 ms, got " + length);
       }
       out.append("<break time=\"").append(length.toMillis()).append("ms\"/>");
       return this;

@@ -49,7 +49,10 @@ class SsmlTest {
   @Test
   void refusesNonPositivePausesAndBlankWords() {
     assertThatThrownBy(() -> Ssml.builder().pause(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 ms");
+    assertThatThrownBy(() -> Ssml.builder().pause(Duration.ofNanos(999_999)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 ms");
+    assertThat(Ssml.builder().text("a").pause(Duration.ofMillis(1)).build()).endsWith("<break time=\"1ms\"/>");
     assertThatThrownBy(() -> Ssml.builder().word("  "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
   }

@@ -32,7 +32,7 @@ final class RequestFile {
     try {
       return new RequestFile(PayloadReader.read(json));
     } catch (PayloadReader.MalformedJsonException e) {
-      throw new CliException(ExitCode.USAGE, file + " is not valid JSON: " + e.getMessage(), e);
+      throw new CliException(ExitCode.USAGE, file + ": " + e.getMessage(), e);
     }
   }
 

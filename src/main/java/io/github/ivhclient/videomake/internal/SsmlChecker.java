@@ -25,8 +25,8 @@ public final class SsmlChecker {
   public static final Set<String> BREAK_STRENGTHS = Set.of("x-weak", "weak", "medium", "strong", "x-strong");
   /** One pinyin syllable with its tone digit, e.g. {@code fu4}; {@code v} or {@code ü} spell ü. */
   public static final Pattern PINYIN = Pattern.compile("[a-zA-ZüÜ]{1,6}[1-5]");
-  /** A pause: a positive number with {@code ms} or {@code s}. */
-  public static final Pattern BREAK_TIME = Pattern.compile("(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:ms|s)");
+  /** A pause: a positive number (not zero) with {@code ms} or {@code s}. */
+  public static final Pattern BREAK_TIME = Pattern.compile("(?=[0-9.]*[1-9])(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:ms|s)");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:-]*");
   private static final Pattern ENTITY = Pattern.compile("&(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});");
@@ -78,7 +78,7 @@ public final class SsmlChecker {
         } else if (c == '&') {
           var m = ENTITY.matcher(s).region(i, s.length());
           if (!m.lookingAt()) {
-            error("ssmlWellFormed", "unescaped '&' at character " + (i + 1) + ": write &amp;", around(i));
+            error("ssmlWellFormed", "unescaped '&' at character " + at(i) + ": write &amp;", around(i));
             return;
           }
           appendText(m.group());
@@ -89,7 +89,7 @@ public final class SsmlChecker {
         }
       }
       for (Element e : open) {
-        error("ssmlWellFormed", "<" + e.name + "> at character " + (e.start + 1) + " is never closed", around(e.start));
+        error("ssmlWellFormed", "<" + e.name + "> at character " + at(e.start) + " is never closed", around(e.start));
       }
     }
 
@@ -107,7 +107,7 @@ public final class SsmlChecker {
       int p = closing ? i + 2 : i + 1;
       var name = NAME.matcher(s).region(p, s.length());
       if (!name.lookingAt()) {
-        error("ssmlWellFormed", "unescaped '<' at character " + (start + 1) + ": write &lt;", around(start));
+        error("ssmlWellFormed", "unescaped '<' at character " + at(start) + ": write &lt;", around(start));
         return false;
       }
       String tagName = name.group();
@@ -122,7 +122,7 @@ public final class SsmlChecker {
       p = skipSpace(p);
       boolean selfClosing = !closing && s.startsWith("/>", p);
       if (!selfClosing && (p >= s.length() || s.charAt(p) != '>')) {
-        error("ssmlWellFormed", "the tag at character " + (start + 1) + " is not closed with '>'", around(start));
+        error("ssmlWellFormed", "the tag at character " + at(start) + " is not closed with '>'", around(start));
         return false;
       }
       i = p + (selfClosing ? 2 : 1);
@@ -145,7 +145,7 @@ public final class SsmlChecker {
     private boolean close(String tagName, int start) {
       Element top = open.peek();
       if (top == null || !top.name.equals(tagName)) {
-        error("ssmlWellFormed", "</" + tagName + "> at character " + (start + 1)
+        error("ssmlWellFormed", "</" + tagName + "> at character " + at(start)
             + (top == null ? " closes nothing" : " does not close <" + top.name + ">"), around(start));
         return false;
       }
@@ -168,7 +168,7 @@ public final class SsmlChecker {
         }
         int q = skipSpace(name.end());
         if (q >= s.length() || s.charAt(q) != '=') {
-          error("ssmlWellFormed", "attribute '" + name.group() + "' at character " + (afterSpace + 1)
+          error("ssmlWellFormed", "attribute '" + name.group() + "' at character " + at(afterSpace)
               + " has no value", around(afterSpace));
           return -1;
         }
@@ -176,18 +176,18 @@ public final class SsmlChecker {
         char quote = q < s.length() ? s.charAt(q) : 0;
         int end = quote == '"' || quote == '\'' ? s.indexOf(quote, q + 1) : -1;
         if (end < 0) {
-          error("ssmlWellFormed", "attribute '" + name.group() + "' at character " + (afterSpace + 1)
+          error("ssmlWellFormed", "attribute '" + name.group() + "' at character " + at(afterSpace)
               + " needs a quoted value", around(afterSpace));
           return -1;
         }
         String value = s.substring(q + 1, end);
         if (value.indexOf('<') >= 0 || hasBareAmpersand(value)) {
-          error("ssmlWellFormed", "attribute '" + name.group() + "' at character " + (afterSpace + 1)
+          error("ssmlWellFormed", "attribute '" + name.group() + "' at character " + at(afterSpace)
               + " holds an unescaped '<' or '&'", around(afterSpace));
           return -1;
         }
         if (into.put(name.group(), value) != null) {
-          error("ssmlWellFormed", "attribute '" + name.group() + "' is repeated at character " + (afterSpace + 1),
+          error("ssmlWellFormed", "attribute '" + name.group() + "' is repeated at character " + at(afterSpace),
               around(afterSpace));
           return -1;
         }
@@ -197,7 +197,7 @@ public final class SsmlChecker {
 
     /** The documented tags' own rules, once an element is complete. */
     private void finish(Element e, boolean selfClosing) {
-      String at = " at character " + (e.start + 1);
+      String at = " at character " + at(e.start);
       switch (e.name) {
         case "phoneme" -> {
           String alphabet = e.attributes.get("alphabet");
@@ -244,7 +244,7 @@ public final class SsmlChecker {
     private void unknownAttributes(Element e, Set<String> known) {
       for (String name : e.attributes.keySet()) {
         if (!known.contains(name)) {
-          warning("ssmlTag", "<" + e.name + "> at character " + (e.start + 1) + " has an undocumented attribute '"
+          warning("ssmlTag", "<" + e.name + "> at character " + at(e.start) + " has an undocumented attribute '"
               + name + "'", name);
         }
       }
@@ -266,8 +266,13 @@ public final class SsmlChecker {
       return p;
     }
 
+    /** The 1-based position of a UTF-16 index in code points, as the gateway counts characters. */
+    private int at(int index) {
+      return s.codePointCount(0, index) + 1;
+    }
+
     private String around(int position) {
-      int end = Math.min(s.length(), position + MAX_VALUE_ECHO);
+      int end = s.offsetByCodePoints(position, Math.min(MAX_VALUE_ECHO, s.codePointCount(position, s.length())));
       return s.substring(position, end) + (end < s.length() ? "…" : "");
     }
 

@@ -18,7 +18,7 @@ class SsmlCheckerTest {
       "Tom &amp; Jerry &lt;3 &#20320; &#x597D; &quot;hi&quot; &apos;x&apos; a > b",
       "I am <phoneme alphabet=\"py\" ph=\"fu4\">福</phoneme> here",
       "I am <phoneme alphabet='py' ph='lv4'>绿</phoneme> here",
-      "wait<break/>now<break time=\"500ms\"/>and<break time=\"1.5s\" strength=\"x-strong\"/>go",
+      "wait<break/>now<break time=\"500ms\"/>or<break time=\"0.5s\"/>and<break time=\"1.5s\" strength=\"x-strong\"/>go",
       "wait <break></break> go",
       "<word>hello world</word> and <word>你好</word>",
   })
@@ -51,6 +51,8 @@ class SsmlCheckerTest {
       "a<break>x</break>b                            | ssmlBreak      | must be empty",
       "a<break time=\"500\"/>b                       | ssmlBreak      | unit ms or s",
       "a<break time=\"-1s\"/>b                       | ssmlBreak      | unit ms or s",
+      "a<break time=\"0ms\"/>b                       | ssmlBreak      | unit ms or s",
+      "a<break time=\"0.0s\"/>b                      | ssmlBreak      | unit ms or s",
       "a<break strength=\"loud\"/>b                  | ssmlBreak      | strength must be one of",
       "say <word> </word> now                        | ssmlWord       | must wrap a word",
   })
@@ -90,6 +92,23 @@ class SsmlCheckerTest {
   @Test
   void aPhonemeOverOneAstralCharacterCountsOneCodePoint() {
     assertThat(SsmlChecker.check("x <phoneme alphabet=\"py\" ph=\"ci2\">𠀀</phoneme>")).isEmpty();
+  }
+
+  @Test
+  void positionsCountCodePointsAsTheGatewayCountsCharacters() {
+    assertThat(SsmlChecker.check("😀😀😀😀 a & b")).singleElement()
+        .satisfies(i -> assertThat(i.message()).contains("at character 8"));
+  }
+
+  @Test
+  void theEchoedNeighbourhoodNeverSplitsASurrogatePair() {
+    String ssml = "< " + "😀".repeat(60);
+    assertThat(SsmlChecker.check(ssml)).singleElement().satisfies(i -> {
+      assertThat(i.rejectedValue()).endsWith("…");
+      String echoed = i.rejectedValue().substring(0, i.rejectedValue().length() - 1);
+      assertThat(echoed.codePointCount(0, echoed.length())).isEqualTo(40);
+      assertThat(Character.isHighSurrogate(echoed.charAt(echoed.length() - 1))).isFalse();
+    });
   }
 
   @Test
