@@ -88,12 +88,13 @@ public final class ClientResources implements AutoCloseable {
     return THREAD_PREFIX;
   }
 
-  /** Cancels the owned dispatcher's exchanges, stops the pool and closes owned pooled connections. */
+  /**
+   * Stops the pool and closes owned pooled connections. End the asynchronous calls first (their
+   * futures would otherwise never complete); blocking calls run on their callers' threads and are
+   * left to finish.
+   */
   @Override
   public void close() {
-    if (dispatcher != null) {
-      dispatcher.cancelAll();
-    }
     pool.shutdownNow();
     if (connectionPool != null) {
       connectionPool.evictAll();
