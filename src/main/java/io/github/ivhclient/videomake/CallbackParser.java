@@ -78,7 +78,8 @@ public final class CallbackParser {
   /**
    * Reads a callback body.
    *
-   * @return the result; {@link TaskResult#observedAt()} is now, by this parser's clock
+   * @return the result; {@link TaskResult#observedAt()} is now, by this parser's clock, and so
+   *     {@link TaskResult#expiresAt()} is 7 days from now (the gateway sends the callback when the task ends)
    * @throws IvhCallbackException if the body is too large or not a result
    */
   public TaskResult parse(byte[] body) {
@@ -124,6 +125,7 @@ public final class CallbackParser {
         .mediaUrl(payload.getMediaUrl())
         .subtitlesUrl(payload.getSubtitlesUrl())
         .failMessage(payload.getFailMessage())
+        .progress(payload.getProgress() == null ? 0 : payload.getProgress())
         .build();
   }
 

@@ -65,8 +65,9 @@ import retrofit2.Retrofit;
  * signed afresh on every attempt. Failures are {@link IvhException}s. Calls are retried under the
  * client's {@link RetryPolicy} (VideoMakeNoTrain only when it provably never reached the server).
  *
- * <p>A client owns a small scheduler (waits, retries) and, unless you pass your own
- * {@link OkHttpClient}, a bounded set of HTTP threads: {@link #close()} it when done.
+ * <p>A client owns one small pool of threads ({@value #DEFAULT_SCHEDULER_THREADS} by default) that runs
+ * its waits, its retries and, unless you pass your own {@link OkHttpClient}, its asynchronous HTTP
+ * exchanges: {@link #close()} it when done.
  */
 public final class IvhClient implements AutoCloseable {
   static final String SUBMIT = "videoMakeNoTrain";
@@ -74,7 +75,7 @@ public final class IvhClient implements AutoCloseable {
   static final String DESCRIBE_TIMBRE = "describeTimbre";
   public static final int DEFAULT_SCHEDULER_THREADS = 4;
   public static final int DEFAULT_MAX_POLLS_PER_SECOND = 20;
-  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
   /** The largest page describetimbre serves. */
   public static final int MAX_PAGE_SIZE = 100;
 
@@ -107,9 +108,9 @@ public final class IvhClient implements AutoCloseable {
     this.retryPolicy = b.retryPolicy;
     this.resources = b.okHttpClient == null
         ? ClientResources.owningHttp(b.schedulerThreads, b.maxConcurrentRequests)
-        : ClientResources.sharingHttp(b.schedulerThreads);
+        : ClientResources.sharingHttp(b.schedulerThreads, b.maxConcurrentRequests);
     OkHttpClient.Builder http = resources.configure(
-            b.okHttpClient == null ? new OkHttpClient.Builder() : b.okHttpClient.newBuilder(), b.maxConcurrentRequests)
+            b.okHttpClient == null ? new OkHttpClient.Builder() : b.okHttpClient.newBuilder())
         .addInterceptor(new RequestSigner(appKey, b.accessToken, clock))
         .addInterceptor(new EchoScrubber(appKey));
     if (b.connectTimeout != null) {
@@ -131,7 +132,7 @@ public final class IvhClient implements AutoCloseable {
     this.submitter = retrofit(submits).create(VideoMakerApi.class);
     this.validator = new PayloadValidator();
     this.caller = new RetryingCaller(resources.scheduler(), clock);
-    RequestPacer pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, b.maxConcurrentRequests);
+    RequestPacer pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, resources.maxInFlight());
     this.waiter = new TaskWaiter(resources.scheduler(), pollPacer, this::pollOnce, clock);
     this.ownsResources = true;
   }
@@ -176,7 +177,7 @@ public final class IvhClient implements AutoCloseable {
    */
   public String submit(VideoMakeNoTrainPayload request) {
     return taskIdOf(caller.execute(SUBMIT_ENVELOPE, submitter.videoMakeNoTrain(submitBody(request)),
-        Idempotency.NOT_IDEMPOTENT, retryPolicy).payload());
+        Idempotency.NOT_IDEMPOTENT, retryPolicy));
   }
 
   /** {@link #submit} without blocking; validation errors fail the future, nothing is sent. */
@@ -188,7 +189,7 @@ public final class IvhClient implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     return mapped(caller.executeAsync(SUBMIT_ENVELOPE, submitter.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT,
-        retryPolicy, AttemptGate.DIRECT), reply -> taskIdOf(reply.payload()));
+        retryPolicy, AttemptGate.DIRECT), IvhClient::taskIdOf);
   }
 
   /** One progress query. */
@@ -213,7 +214,8 @@ public final class IvhClient implements AutoCloseable {
    * Waits until the task ends and returns its SUCCESS result; see {@link #waitForAsync}.
    *
    * <p>If the calling thread is interrupted, polling stops, the thread's interrupt flag is set
-   * again and a {@link CancellationException} is thrown: the task on the server goes on.
+   * again and a {@link CancellationException} is thrown: the task on the server goes on. Closing
+   * the client ends the wait with a {@link CancellationException} too.
    *
    * @throws IvhTaskFailedException if the task ends with {@code FAIL}
    * @throws IvhWaitTimeoutException if {@link WaitOptions#timeout()} passes first
@@ -228,6 +230,11 @@ public final class IvhClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       CancellationException stopped = new CancellationException(
           "interrupted while waiting for task " + taskId + "; stopped polling, the task on the server goes on");
+      stopped.initCause(e);
+      throw stopped;
+    } catch (CancellationException e) {
+      // Thrown again from here, so its stack trace shows the caller and not a client thread.
+      CancellationException stopped = new CancellationException(e.getMessage());
       stopped.initCause(e);
       throw stopped;
     } catch (ExecutionException e) {
@@ -254,7 +261,10 @@ public final class IvhClient implements AutoCloseable {
    * wait, and neither does a status this client does not know.
    *
    * <p>Cancelling the future stops polling and abandons the poll in flight. It does not cancel the
-   * task: the gateway has no such call, so the task on the server goes on (and is billed).
+   * task: the gateway has no such call, so the task on the server goes on (and is billed). The
+   * future then fails with a {@link CancellationException} saying so: {@code "stopped waiting for
+   * task <id>; the task on the server goes on"}, prefixed with {@code "the client was closed: "}
+   * when {@link #close()} ended the wait.
    */
   public CompletableFuture<TaskResult> waitForAsync(String taskId, WaitOptions options) {
     Objects.requireNonNull(options, "options");
@@ -356,14 +366,17 @@ public final class IvhClient implements AutoCloseable {
   }
 
   /**
-   * Cancels pending waits (their tasks on the server go on) and stops the client's scheduler and,
-   * if the client created them, its HTTP threads and connections. A caller-supplied
-   * {@link OkHttpClient} stays usable. Closing a {@link #withRetryPolicy} view does nothing.
+   * Ends every pending wait (their tasks on the server go on) and every asynchronous call not yet
+   * answered, including those waiting for a retry, with a {@link CancellationException} saying the
+   * client was closed; then stops the client's threads and, if the client created them, closes its
+   * connections. A caller-supplied {@link OkHttpClient} stays usable. Closing a
+   * {@link #withRetryPolicy} view does nothing.
    */
   @Override
   public void close() {
     if (ownsResources) {
-      waiter.cancelAll();
+      waiter.close();
+      caller.close();
       resources.close();
     }
   }
@@ -410,11 +423,13 @@ public final class IvhClient implements AutoCloseable {
         .purchaseType(filter.purchaseType()));
   }
 
-  private String taskIdOf(VideoMakeNoTrainResult result) {
-    if (result.getTaskId() == null || result.getTaskId().isEmpty()) {
-      throw new IvhMalformedResponseException(SUBMIT, "no Payload.TaskId in a successful answer", "", null, 1, null);
+  private static String taskIdOf(Reply<VideoMakeNoTrainResult> reply) {
+    String taskId = reply.payload().getTaskId();
+    if (taskId == null || taskId.isEmpty()) {
+      throw new IvhMalformedResponseException(
+          SUBMIT, "no Payload.TaskId in a successful answer", "", reply.requestId(), reply.attempts(), null);
     }
-    return result.getTaskId();
+    return taskId;
   }
 
   static TaskSnapshot snapshotOf(String taskId, TaskProgress p, String requestId) {
@@ -521,8 +536,9 @@ public final class IvhClient implements AutoCloseable {
     }
 
     /**
-     * Threads of the scheduler that runs every wait's timers and every asynchronous retry
-     * ({@value #DEFAULT_SCHEDULER_THREADS} by default). They never block on HTTP.
+     * The client's threads, all it creates ({@value #DEFAULT_SCHEDULER_THREADS} by default): they run
+     * every wait's timers, every asynchronous retry and, unless you pass your own
+     * {@link #okHttpClient}, every asynchronous HTTP exchange, however many tasks are waited for.
      */
     public Builder schedulerThreads(int schedulerThreads) {
       this.schedulerThreads = Options.requireRange(schedulerThreads, 1, 256, "schedulerThreads");
@@ -540,9 +556,10 @@ public final class IvhClient implements AutoCloseable {
     }
 
     /**
-     * Asynchronous exchanges in flight at once, and so the number of HTTP threads
-     * ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default); also the most polls of all waits in
-     * flight at once. With {@link #okHttpClient}, its dispatcher bounds the other exchanges.
+     * Asynchronous exchanges in flight at once ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default),
+     * and so the most polls of all waits in flight at once. An exchange holds one of the client's
+     * {@link #schedulerThreads} until it ends, so the bound is at most that many. With
+     * {@link #okHttpClient}, the exchanges run on its dispatcher, under its limits and on its threads.
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
       this.maxConcurrentRequests = Options.requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");

@@ -6,8 +6,9 @@ import java.util.Objects;
 public final class IvhTaskFailedException extends IvhException {
   private final TaskResult result;
 
-  public IvhTaskFailedException(TaskResult result, String requestId) {
-    super(IvhClient.GET_PROGRESS, requestId, 1, describe(Objects.requireNonNull(result, "result")), null);
+  /** {@code polls}: how many progress queries the wait sent, reported as {@link #attempts()}. */
+  public IvhTaskFailedException(TaskResult result, String requestId, int polls) {
+    super(IvhClient.GET_PROGRESS, requestId, polls, describe(Objects.requireNonNull(result, "result")), null);
     this.result = result;
   }
 

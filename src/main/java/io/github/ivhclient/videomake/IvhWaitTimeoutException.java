@@ -12,8 +12,9 @@ public final class IvhWaitTimeoutException extends IvhException {
   private final Duration timeout;
   private final TaskSnapshot lastSnapshot;
 
-  public IvhWaitTimeoutException(String taskId, Duration timeout, TaskSnapshot lastSnapshot) {
-    super(IvhClient.GET_PROGRESS, lastSnapshot == null ? null : lastSnapshot.requestId(), 1,
+  /** {@code polls}: how many progress queries the wait sent, reported as {@link #attempts()}. */
+  public IvhWaitTimeoutException(String taskId, Duration timeout, TaskSnapshot lastSnapshot, int polls) {
+    super(IvhClient.GET_PROGRESS, lastSnapshot == null ? null : lastSnapshot.requestId(), polls,
         "gave up waiting for task " + taskId + " after " + timeout
             + (lastSnapshot == null ? " without any answer" : "; last status " + lastSnapshot.rawStatus()
                 + ", queue position " + lastSnapshot.queuePosition() + ", progress " + lastSnapshot.progress())

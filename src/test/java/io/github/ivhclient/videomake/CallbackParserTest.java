@@ -42,6 +42,15 @@ class CallbackParserTest {
     assertThat(result.subtitlesUrl()).isEqualTo("https://cdn/x.srt");
     assertThat(result.observedAt()).isEqualTo(NOW);
     assertThat(result.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+    assertThat(result.lastSeenRunningAt()).isEmpty();
+    assertThat(result.progress()).isEqualTo(100);
+  }
+
+  @Test
+  void progressIsZeroWhenTheBodyHasNone() {
+    assertThat(parser.parse(utf8("{\"Payload\":{\"Status\":\"SUCCESS\",\"TaskId\":\"t0\"}}")).progress()).isZero();
+    assertRefused("{\"Payload\":{\"Status\":\"SUCCESS\",\"TaskId\":\"t0\",\"Progress\":\"lots\"}}",
+        Reason.MALFORMED_BODY, "wrong type");
   }
 
   @Test
@@ -51,6 +60,7 @@ class CallbackParserTest {
 
     assertThat(result.state()).isEqualTo(TaskState.FAIL);
     assertThat(result.failMessage()).isEqualTo("face not found");
+    assertThat(result.progress()).isEqualTo(-1);
     assertThat(result.mediaUrl()).isEmpty();
     assertThat(result.subtitlesUrl()).isEmpty();
   }

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -282,6 +283,27 @@ class RetriesTest extends StubbedGatewayTest {
   }
 
   @Test
+  void aSubmitAnswerWithoutATaskIdNamesItsRequestIdAndAttempts() throws Exception {
+    int port = freePort();
+    try (MockWebServer late = new MockWebServer();
+        IvhClient refusedFirst = Stub.client(server).endpoint("http://127.0.0.1:" + port + "/")
+            .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1500)).jitter(0).build()).build()) {
+      late.enqueue(Stub.json(Stub.envelope("req-no-task-id", "{\"TaskId\":\"\"}")));
+      CompletableFuture<String> taskId = refusedFirst.submitAsync(Stub.validSubmit());
+      Thread.sleep(300);
+      late.start(port);
+
+      assertThatThrownBy(() -> taskId.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).cause()
+          .isInstanceOfSatisfying(IvhMalformedResponseException.class, e -> {
+            assertThat(e.requestId()).isEqualTo("req-no-task-id");
+            // The refused attempt, then the answered one.
+            assertThat(e.attempts()).isEqualTo(2);
+            assertThat(e.getMessage()).contains("Payload.TaskId").contains("req-no-task-id");
+          });
+    }
+  }
+
+  @Test
   void aSubmitWhoseHostDoesNotResolveIsRetried() {
     AtomicInteger lookups = new AtomicInteger();
     OkHttpClient noDns = new OkHttpClient.Builder().dns(host -> {
@@ -394,7 +416,10 @@ class RetriesTest extends StubbedGatewayTest {
     client.close();
 
     assertThatThrownBy(() -> client.waitForAsync(Stub.TASK_ID, Stub.FAST_WAIT).get(5, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class).cause().hasMessageContaining("closed");
+        .isInstanceOf(CancellationException.class).hasMessageContaining("the client was closed");
+    assertThatThrownBy(() -> client.getProgressAsync(Stub.TASK_ID).get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).cause().isInstanceOf(CancellationException.class)
+        .hasMessageContaining("the client was closed before getProgress completed");
     assertThat(server.getRequestCount()).isZero();
   }
 

@@ -90,6 +90,9 @@ class WaiterTest extends StubbedGatewayTest {
           assertThat(e.result().state()).isEqualTo(TaskState.FAIL);
           assertThat(e.requestId()).isEqualTo("req-fail");
           assertThat(e.getMessage()).contains("FailCode=4003").contains("template video unreadable");
+          // Two polls: the MAKING one and the FAIL one.
+          assertThat(e.attempts()).isEqualTo(2);
+          assertThat(e.getMessage()).contains("after 2 attempts");
         });
   }
 
@@ -172,6 +175,9 @@ class WaiterTest extends StubbedGatewayTest {
     assertThat(wait.cancel(true)).isTrue();
     Thread.sleep(200);
 
+    assertThat(wait.isCancelled()).isTrue();
+    assertThatThrownBy(wait::join).isInstanceOf(CancellationException.class)
+        .hasMessage("stopped waiting for task task-cancelled; the task on the server goes on");
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(CapturedLogs.recent()).anyMatch(line -> line.startsWith("INFO")
         && line.contains("stopped waiting for task task-cancelled; the task on the server goes on"));
@@ -221,7 +227,69 @@ class WaiterTest extends StubbedGatewayTest {
 
     client.close();
 
-    assertThatThrownBy(() -> wait.get(5, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+    assertThatThrownBy(() -> wait.get(5, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class)
+        .hasMessage("the client was closed: stopped waiting for task " + Stub.TASK_ID
+            + "; the task on the server goes on");
+  }
+
+  @Test
+  void closingTheClientEndsABlockingWaitWithTheSameMessage() throws Exception {
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return Stub.progress("COMMIT", 0, 9);
+      }
+    });
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread waiting = new Thread(() -> {
+      try {
+        client.waitFor("task-blocked", options);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+      }
+    });
+    waiting.start();
+    server.takeRequest(5, TimeUnit.SECONDS);
+
+    client.close();
+    waiting.join(5_000);
+
+    assertThat(thrown.get()).isInstanceOf(CancellationException.class)
+        .hasMessage("the client was closed: stopped waiting for task task-blocked; the task on the server goes on");
+    // Thrown again on the waiting thread, so the trace shows where the caller waited.
+    assertThat(thrown.get().getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("waitFor"));
+  }
+
+  @Test
+  void cancelledQueuedWaitsTakeNoPollSlotFromALiveWait() throws Exception {
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return Stub.progress("MAKING", 1, 0);
+      }
+    });
+    // Two polls per second: a start every 0.55 s.
+    try (IvhClient slow = Stub.client(server).maxPollsPerSecond(2).build()) {
+      WaitOptions slowPolls = options.toBuilder().initialDelay(Duration.ofSeconds(30)).maxDelay(Duration.ofSeconds(30))
+          .build();
+      slow.waitForAsync("first", slowPolls);
+      server.takeRequest(5, TimeUnit.SECONDS);
+      List<CompletableFuture<TaskResult>> cancelled = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        cancelled.add(slow.waitForAsync("cancelled-" + i, slowPolls));
+      }
+      cancelled.forEach(wait -> wait.cancel(false));
+      long start = System.nanoTime();
+      slow.waitForAsync("live", slowPolls);
+
+      RecordedRequest next = server.takeRequest(5, TimeUnit.SECONDS);
+      long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      assertThat(next.getBody().readUtf8()).contains("\"TaskId\":\"live\"");
+      // Its slot comes 0.55 s after the first poll; six cancelled waits holding slots would add 3.3 s.
+      assertThat(waitedMillis).isLessThan(1_500);
+      assertThat(server.getRequestCount()).isEqualTo(2);
+    }
   }
 
   @Test

@@ -1,8 +1,8 @@
 package io.github.ivhclient.videomake.internal;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * cannot catch up into a burst). The extra 0.1 s keeps the gateway, which sees the requests after a
  * network delay that varies, from ever counting more than {@code perSecond} in one second as long
  * as that variation stays under 100 ms.
+ *
+ * <p>An attempt abandoned while queued (its wait was cancelled) takes no slot: the pump drops it
+ * before recording a start, and enough {@linkplain #withdrawn withdrawals} purge the queue so
+ * abandoned attempts (and the calls they hold) do not linger until their turn.
  */
 public final class RequestPacer implements AttemptGate {
   /** The largest ceiling accepted; the ring of start times holds this many entries at most. */
@@ -33,8 +37,12 @@ public final class RequestPacer implements AttemptGate {
   private final ScheduledExecutorService scheduler;
   private final long intervalNanos;
   private final int maxInFlight;
+  /** Below this many withdrawals the queue is not purged: dropping them at their turn is cheap. */
+  private static final int PURGE_THRESHOLD = 64;
+
   private int inFlight;
-  private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+  private final ArrayDeque<Attempt> queue = new ArrayDeque<>();
+  private int withdrawals;
   private final long[] recentStarts;
   private int cursor;
   private long nextSlot;
@@ -52,15 +60,31 @@ public final class RequestPacer implements AttemptGate {
     this.intervalNanos = WINDOW_NANOS / perSecond;
     this.recentStarts = new long[perSecond];
     long now = System.nanoTime();
-    java.util.Arrays.fill(recentStarts, now - WINDOW_NANOS);
+    Arrays.fill(recentStarts, now - WINDOW_NANOS);
     this.nextSlot = now;
   }
 
-  /** Queues the start of one request; {@code start} must not block. */
+  /** Queues one attempt; it is sent when a slot is free, unless abandoned by then. */
   @Override
-  public void start(Runnable start) {
-    queue.add(Objects.requireNonNull(start, "start"));
+  public void start(Attempt attempt) {
+    Objects.requireNonNull(attempt, "attempt");
+    synchronized (this) {
+      queue.add(attempt);
+    }
     wakePump();
+  }
+
+  /**
+   * Purges abandoned attempts once they are at least half of the queue, so a mass cancellation
+   * costs linear time once, not a scan per cancelled wait.
+   */
+  @Override
+  public synchronized void withdrawn() {
+    withdrawals++;
+    if (withdrawals >= PURGE_THRESHOLD && withdrawals * 2L >= queue.size()) {
+      queue.removeIf(Attempt::abandoned);
+      withdrawals = 0;
+    }
   }
 
   @Override
@@ -80,15 +104,23 @@ public final class RequestPacer implements AttemptGate {
     }
   }
 
-  /** Requests queued and not yet started. */
-  public int queued() {
+  /** Attempts queued and not yet sent (abandoned ones included until dropped). */
+  public synchronized int queued() {
     return queue.size();
   }
 
   private void pump() {
     synchronized (this) {
       pumpScheduled = false;
-      while (!queue.isEmpty() && inFlight < maxInFlight) {
+      while (inFlight < maxInFlight) {
+        // Abandoned attempts leave before a start is recorded: they take no slot.
+        while (!queue.isEmpty() && queue.peek().abandoned()) {
+          queue.poll();
+        }
+        if (queue.isEmpty()) {
+          withdrawals = 0;
+          return;
+        }
         long now = System.nanoTime();
         long wait = Math.max(nextSlot - now, recentStarts[cursor] + WINDOW_NANOS - now);
         if (wait > 0) {
@@ -96,13 +128,13 @@ public final class RequestPacer implements AttemptGate {
           schedulePump(wait);
           return;
         }
-        Runnable start = queue.poll();
+        Attempt attempt = queue.poll();
         recentStarts[cursor] = now;
         cursor = (cursor + 1) % recentStarts.length;
         inFlight++;
         nextSlot = Math.max(nextSlot, now - MAX_LAG_NANOS) + intervalNanos;
         try {
-          start.run();
+          attempt.send();
         } catch (RuntimeException e) {
           inFlight--;
           LOG.warn("a paced request failed to start", e);

@@ -15,7 +15,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +35,9 @@ import retrofit2.Response;
  * stamps and signs it anew. Asynchronous retries wait on the shared scheduler, never on a sleeping
  * thread. Each attempt is logged at debug: method, path (never the query: it holds the
  * signature), status, RequestID, duration and attempt number.
+ *
+ * <p>Asynchronous calls not yet ended are tracked, so {@link #close()} can end every one of them:
+ * a call waiting for a retry on a scheduler that is shut down would otherwise never complete.
  */
 public final class RetryingCaller {
   /** Whether repeating a request can do harm; decides what may be retried. */
@@ -49,6 +55,8 @@ public final class RetryingCaller {
 
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
+  private final Set<AsyncCall<?, ?>> live = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   public RetryingCaller(ScheduledExecutorService scheduler, Clock clock) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -95,18 +103,42 @@ public final class RetryingCaller {
     return async.future;
   }
 
-  private final class AsyncCall<T, P> implements Callback<T> {
+  /** Asynchronous calls not yet ended. */
+  public int pending() {
+    return live.size();
+  }
+
+  /**
+   * Ends every asynchronous call not yet ended, and every one started from now on, with a
+   * {@link CancellationException} saying the client was closed; their exchanges are cancelled.
+   */
+  public void close() {
+    closed = true;
+    for (AsyncCall<?, ?> call : live) {
+      call.closed();
+    }
+  }
+
+  private static CancellationException closedError(String operation, Idempotency idempotency) {
+    return new CancellationException("the client was closed before " + operation + " completed"
+        + (idempotency == Idempotency.NOT_IDEMPOTENT ? "; the task may or may not have been created" : ""));
+  }
+
+  private final class AsyncCall<T, P> implements Callback<T>, AttemptGate.Attempt {
     final CompletableFuture<Reply<P>> future = new CompletableFuture<>();
     final Envelope<T, P> envelope;
-    final Call<T> original;
     final Idempotency idempotency;
     final RetryPolicy policy;
     final AttemptGate gate;
     final long start = System.nanoTime();
     int attempt;
     long sent;
+    /** Dropped when the call ends, so an abandoned entry still queued in the gate holds no request. */
+    volatile Call<T> original;
     volatile Call<T> current;
     volatile Future<?> pendingRetry;
+    /** Given to the gate and not yet sent. */
+    volatile boolean atGate;
 
     AsyncCall(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, AttemptGate gate) {
       this.envelope = envelope;
@@ -117,36 +149,61 @@ public final class RetryingCaller {
     }
 
     void start() {
-      future.whenComplete((reply, error) -> {
-        if (future.isCancelled()) {
-          Future<?> retry = pendingRetry;
-          if (retry != null) {
-            retry.cancel(false);
-          }
-          Call<T> inFlight = current;
-          if (inFlight != null) {
-            inFlight.cancel();
-          }
-        }
-      });
+      live.add(this);
+      future.whenComplete((reply, error) -> ended());
+      if (closed) {
+        closed();
+        return;
+      }
       submitAttempt();
     }
 
+    void closed() {
+      future.completeExceptionally(closedError(envelope.operation(), idempotency));
+    }
+
+    void ended() {
+      live.remove(this);
+      Future<?> retry = pendingRetry;
+      if (retry != null) {
+        retry.cancel(false);
+      }
+      Call<T> inFlight = current;
+      if (future.isCancelled() && inFlight != null) {
+        inFlight.cancel();
+      }
+      original = null;
+      current = null;
+      if (atGate) {
+        gate.withdrawn();
+      }
+    }
+
     void submitAttempt() {
+      atGate = true;
       try {
-        gate.start(this::sendAttempt);
+        gate.start(this);
       } catch (RejectedExecutionException e) {
+        atGate = false;
         future.completeExceptionally(e);
       }
     }
 
-    void sendAttempt() {
-      if (future.isDone()) {
+    @Override
+    public boolean abandoned() {
+      return future.isDone();
+    }
+
+    @Override
+    public void send() {
+      atGate = false;
+      Call<T> base = original;
+      if (base == null || future.isDone()) {
         gate.finished();
         return;
       }
       attempt++;
-      Call<T> call = attempt == 1 ? original : original.clone();
+      Call<T> call = attempt == 1 ? base : base.clone();
       current = call;
       sent = System.nanoTime();
       call.enqueue(this);

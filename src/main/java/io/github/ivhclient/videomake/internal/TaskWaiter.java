@@ -8,8 +8,10 @@ import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.TaskState;
 import io.github.ivhclient.videomake.WaitOptions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * Waits for many tasks at once on one shared scheduler: a pending wait is a small object plus two
  * scheduled entries (its next poll and its deadline); no thread waits for it. Polls are started
  * through the client-wide {@link RequestPacer} and run as asynchronous HTTP calls.
+ *
+ * <p>A wait's future ends with a {@link CancellationException} saying that the task on the server
+ * goes on when it is cancelled or the client is closed: the gateway cannot cancel a task.
  */
 public final class TaskWaiter {
   /** Sends one progress query (with its retries) without blocking. */
@@ -39,6 +44,7 @@ public final class TaskWaiter {
   private final Poller poller;
   private final Clock clock;
   private final Set<Wait> active = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   public TaskWaiter(ScheduledExecutorService scheduler, AttemptGate pacer, Poller poller, Clock clock) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -60,10 +66,34 @@ public final class TaskWaiter {
     return active.size();
   }
 
-  /** Cancels every pending wait (the tasks on the server go on). */
-  public void cancelAll() {
+  /**
+   * Ends every pending wait, and every wait started from now on, with a
+   * {@link CancellationException} saying the client was closed (the tasks on the server go on).
+   */
+  public void close() {
+    closed = true;
     for (Wait wait : active) {
-      wait.result.cancel(false);
+      wait.closed();
+    }
+  }
+
+  /** A wait's future: cancelling it says that only the waiting stops. */
+  private static final class WaitFuture extends CompletableFuture<TaskResult> {
+    private final String taskId;
+
+    WaitFuture(String taskId) {
+      this.taskId = taskId;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return stop("") || isCancelled();
+    }
+
+    /** Completes with the CancellationException that tells the task on the server goes on. */
+    boolean stop(String reason) {
+      return completeExceptionally(new CancellationException(
+          reason + "stopped waiting for task " + taskId + "; the task on the server goes on"));
     }
   }
 
@@ -71,8 +101,12 @@ public final class TaskWaiter {
     final String taskId;
     final WaitOptions options;
     final RetryPolicy policy;
-    final CompletableFuture<TaskResult> result = new CompletableFuture<>();
-    int polls;
+    final WaitFuture result;
+    /** Polls started, each with its retries; reported as the attempts of the wait's exceptions. */
+    volatile int polls;
+    /** When the latest poll was started, and when the one before it was (the task was running then). */
+    volatile Instant pollStartedAt;
+    volatile Instant previousPollStartedAt;
     volatile TaskSnapshot last;
     volatile Future<?> deadline;
     volatile Future<?> nextPoll;
@@ -82,24 +116,36 @@ public final class TaskWaiter {
       this.taskId = taskId;
       this.options = options;
       this.policy = policy;
+      this.result = new WaitFuture(taskId);
     }
 
     void begin() {
       active.add(this);
       result.whenComplete((r, e) -> end());
+      if (closed) {
+        closed();
+        return;
+      }
       try {
         deadline = scheduler.schedule(this::timeOut, options.timeout().toNanos(), TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException e) {
-        result.completeExceptionally(new IllegalStateException("the client is closed", e));
+        closed();
         return;
       }
       poll();
+    }
+
+    void closed() {
+      result.stop("the client was closed: ");
     }
 
     void poll() {
       if (result.isDone()) {
         return;
       }
+      previousPollStartedAt = pollStartedAt;
+      pollStartedAt = clock.instant();
+      polls++;
       CompletableFuture<TaskSnapshot> answer = poller.poll(taskId, policy, pacer);
       inFlight = answer;
       answer.whenComplete(this::onAnswer);
@@ -120,19 +166,22 @@ public final class TaskWaiter {
         report(previous, snapshot);
       }
       TaskState state = snapshot.state();
-      if (state == TaskState.SUCCESS) {
-        result.complete(TaskResult.of(snapshot, clock.instant()));
-      } else if (state == TaskState.FAIL) {
-        result.completeExceptionally(
-            new IvhTaskFailedException(TaskResult.of(snapshot, clock.instant()), snapshot.requestId()));
+      if (state.isTerminal()) {
+        // The poll before this one saw the task running: it ended after that poll started.
+        TaskResult ended = TaskResult.of(snapshot, clock.instant(), previousPollStartedAt);
+        if (state == TaskState.SUCCESS) {
+          result.complete(ended);
+        } else {
+          result.completeExceptionally(new IvhTaskFailedException(ended, snapshot.requestId(), polls));
+        }
       } else {
         // Queued, making, or a status this client does not know yet: keep polling.
         long delay = Backoff.delayNanos(options.initialDelay(), options.multiplier(), options.maxDelay(),
-            options.jitter(), polls++);
+            options.jitter(), polls - 1);
         try {
           nextPoll = scheduler.schedule(this::poll, delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-          result.cancel(false);
+          closed();
         }
       }
     }
@@ -150,7 +199,7 @@ public final class TaskWaiter {
     }
 
     void timeOut() {
-      result.completeExceptionally(new IvhWaitTimeoutException(taskId, options.timeout(), last));
+      result.completeExceptionally(new IvhWaitTimeoutException(taskId, options.timeout(), last, polls));
     }
 
     void end() {

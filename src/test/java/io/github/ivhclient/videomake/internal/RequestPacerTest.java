@@ -3,12 +3,15 @@ package io.github.ivhclient.videomake.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ivhclient.videomake.internal.AttemptGate.Attempt;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +31,11 @@ class RequestPacerTest {
     AtomicInteger started = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(requests);
     for (int i = 0; i < requests; i++) {
-      pacer.start(() -> {
+      pacer.start(attempt(() -> {
         starts[started.getAndIncrement()] = System.nanoTime();
         pacer.finished();
         done.countDown();
-      });
+      }));
     }
 
     assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
@@ -54,7 +57,7 @@ class RequestPacerTest {
     RequestPacer pacer = new RequestPacer(scheduler, 1_000, 2);
     AtomicInteger started = new AtomicInteger();
     for (int i = 0; i < 5; i++) {
-      pacer.start(started::incrementAndGet);
+      pacer.start(attempt(started::incrementAndGet));
     }
     Thread.sleep(200);
     assertThat(started).hasValue(2);
@@ -63,6 +66,93 @@ class RequestPacerTest {
     pacer.finished();
     Thread.sleep(200);
     assertThat(started).hasValue(3);
+  }
+
+  @Test
+  void abandonedAttemptsTakeNoSlot() throws InterruptedException {
+    // Two starts per second: one every 0.55 s.
+    RequestPacer pacer = new RequestPacer(scheduler, 2, 100);
+    CountDownLatch firstSent = new CountDownLatch(1);
+    pacer.start(attempt(firstSent::countDown));
+    assertThat(firstSent.await(2, TimeUnit.SECONDS)).isTrue();
+    AtomicInteger abandonedSent = new AtomicInteger();
+    AtomicBoolean abandoned = new AtomicBoolean();
+    for (int i = 0; i < 5; i++) {
+      pacer.start(new Attempt() {
+        @Override
+        public boolean abandoned() {
+          return abandoned.get();
+        }
+
+        @Override
+        public void send() {
+          abandonedSent.incrementAndGet();
+        }
+      });
+    }
+    abandoned.set(true);
+    long queuedAt = System.nanoTime();
+    CountDownLatch liveSent = new CountDownLatch(1);
+    AtomicLong sentAt = new AtomicLong();
+    pacer.start(attempt(() -> {
+      sentAt.set(System.nanoTime());
+      liveSent.countDown();
+    }));
+
+    assertThat(liveSent.await(5, TimeUnit.SECONDS)).isTrue();
+    // The next slot, not five slots later (2.75 s more).
+    assertThat(Duration.ofNanos(sentAt.get() - queuedAt)).isLessThan(Duration.ofMillis(1_000));
+    assertThat(abandonedSent).hasValue(0);
+    assertThat(pacer.queued()).isZero();
+  }
+
+  @Test
+  void withdrawalsPurgeAbandonedAttemptsBeforeTheirTurn() throws InterruptedException {
+    RequestPacer pacer = new RequestPacer(scheduler, 1, 1);
+    AtomicBoolean abandoned = new AtomicBoolean();
+    Attempt waiting = new Attempt() {
+      @Override
+      public boolean abandoned() {
+        return abandoned.get();
+      }
+
+      @Override
+      public void send() {}
+    };
+    // The first is sent and never finishes, so every other one stays queued.
+    CountDownLatch firstSent = new CountDownLatch(1);
+    pacer.start(attempt(firstSent::countDown));
+    assertThat(firstSent.await(2, TimeUnit.SECONDS)).isTrue();
+    for (int i = 0; i < 200; i++) {
+      pacer.start(waiting);
+    }
+    pacer.start(attempt(() -> {}));
+    abandoned.set(true);
+    for (int i = 0; i < 63; i++) {
+      pacer.withdrawn();
+    }
+    assertThat(pacer.queued()).isEqualTo(201);
+
+    for (int i = 0; i < 200 - 63; i++) {
+      pacer.withdrawn();
+    }
+
+    // The 200 abandoned ones are gone; the live one still waits for its turn.
+    assertThat(pacer.queued()).isEqualTo(1);
+  }
+
+  private static Attempt attempt(Runnable send) {
+    return new Attempt() {
+      @Override
+      public boolean abandoned() {
+        return false;
+      }
+
+      @Override
+      public void send() {
+        send.run();
+      }
+    };
   }
 
   @Test
