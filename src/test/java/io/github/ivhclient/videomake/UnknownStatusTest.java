@@ -2,6 +2,8 @@ package io.github.ivhclient.videomake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** A Status the spec does not list reaches the caller as sent, not as the generated enum's fallback. */
@@ -31,6 +33,20 @@ class UnknownStatusTest extends StubbedGatewayTest {
     assertThat(snapshot.state()).isEqualTo(TaskState.UNKNOWN);
     assertThat(snapshot.mediaUrl()).isEqualTo("https://cdn.example.com/r.mp4");
     assertThat(snapshot.duration()).hasMillis(1500);
+  }
+
+  @Test
+  void aWaitTellsItsListenerEachUnknownStatusByName() {
+    server.enqueue(Stub.progress("PAUSED", 10, 0));
+    server.enqueue(Stub.progress("RESUMING", 10, 0));
+    server.enqueue(Stub.success("https://cdn.example.com/w.mp4", "", 1));
+    List<String> heard = new CopyOnWriteArrayList<>();
+
+    TaskResult result = client.waitFor(Stub.TASK_ID,
+        Stub.FAST_WAIT.toBuilder().listener(snapshot -> heard.add(snapshot.rawStatus())).build());
+
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(heard).containsExactly("PAUSED", "RESUMING", "SUCCESS");
   }
 
   @Test
