@@ -50,6 +50,16 @@ class UnknownStatusTest extends StubbedGatewayTest {
   }
 
   @Test
+  void anUnknownStatusAfterAByteOrderMarkIsKeptToo() {
+    server.enqueue(Stub.json("\uFEFF" + Stub.envelope("req-bom", "{\"Status\":\"PAUSED\",\"Progress\":3}")));
+
+    TaskSnapshot snapshot = client.getProgress(Stub.TASK_ID);
+
+    assertThat(snapshot.rawStatus()).isEqualTo("PAUSED");
+    assertThat(snapshot.progress()).isEqualTo(3);
+  }
+
+  @Test
   void aStatusThatLooksLikeTheGeneratorsFallbackIsStillItsOwnText() {
     server.enqueue(Stub.progress("unknown_default_open_api", 0, 0));
 

@@ -16,8 +16,8 @@ import okio.Buffer;
  *
  * <p>It also caps what is read: a body longer than {@link ResponseBodies#MAX_BYTES} is cut to
  * that many bytes plus one, so readers still see that it is oversized (and refuse it) while no
- * more of it is ever read or held in memory. Retrofit buffers a non-2xx body whole, so the cap must come
- * before it.
+ * more of it is ever read or held in memory. Retrofit buffers a non-2xx body whole, so the cap
+ * must come before it.
  */
 public final class EchoScrubber implements Interceptor {
   private final String appKey;

@@ -54,8 +54,10 @@ public final class EnvelopeConverterFactory extends Converter.Factory {
     if (response.getPayload() == null || response.getPayload().getStatus() != TaskStatus.UNKNOWN_DEFAULT_OPEN_API) {
       return;
     }
-    // The first parse succeeded, so Payload is an object and Status a string.
-    Object payload = ((Map<?, ?>) JSON_TREE.fromJson(text)).get("Payload");
+    // The first parse succeeded, so Payload is an object and Status a string. Moshi's converter
+    // skipped a byte order mark; a plain read of the text would not.
+    String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    Object payload = ((Map<?, ?>) JSON_TREE.fromJson(json)).get("Payload");
     RawStatusProgress progress = RAW_STATUS_PROGRESS.fromJsonValue(payload);
     progress.rawStatus((String) ((Map<?, ?>) payload).get("Status"));
     response.setPayload(progress);
