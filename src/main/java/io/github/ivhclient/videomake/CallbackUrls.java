@@ -1,12 +1,12 @@
 package io.github.ivhclient.videomake;
 
 import io.github.ivhclient.videomake.IvhCallbackException.Reason;
+import io.github.ivhclient.videomake.internal.HmacSha256;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Mints callback URLs that only your application can produce, and checks incoming ones. The
@@ -48,10 +46,10 @@ public final class CallbackUrls {
 
   private static final String CANONICAL_VERSION = "ivh-callback-v1";
 
-  private final SecretKeySpec key;
+  private final HmacSha256 hmac;
 
   private CallbackUrls(byte[] secret) {
-    this.key = new SecretKeySpec(secret, "HmacSHA256");
+    this.hmac = new HmacSha256(secret);
   }
 
   /** URLs keyed with {@code secret} (at least {@value #MIN_SECRET_BYTES} bytes; 32 random bytes recommended). */
@@ -157,14 +155,7 @@ public final class CallbackUrls {
     params.stream()
         .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
         .forEach(p -> canonical.append(escape(p.getKey())).append('=').append(escape(p.getValue())).append('&'));
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      byte[] digest = mac.doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac.digest(canonical.toString()));
   }
 
   /** Keeps the canonical form unambiguous whatever the names and values contain. */

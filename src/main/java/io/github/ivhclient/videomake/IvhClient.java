@@ -8,6 +8,7 @@ import io.github.ivhclient.videomake.internal.EchoScrubber;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
+import io.github.ivhclient.videomake.internal.RawStatusProgress;
 import io.github.ivhclient.videomake.internal.Redaction;
 import io.github.ivhclient.videomake.internal.RequestPacer;
 import io.github.ivhclient.videomake.internal.RequestSigner;
@@ -435,7 +436,7 @@ public final class IvhClient implements AutoCloseable {
   static TaskSnapshot snapshotOf(String taskId, TaskProgress p, String requestId) {
     return TaskSnapshot.builder(taskId)
         .requestId(requestId)
-        .status(p.getStatus() == null ? null : p.getStatus().getValue())
+        .status(RawStatusProgress.statusText(p))
         .progress(p.getProgress() == null ? 0 : p.getProgress())
         .queuePosition(p.getArrayCount() == null ? 0 : p.getArrayCount())
         .mediaUrl(p.getMediaUrl())

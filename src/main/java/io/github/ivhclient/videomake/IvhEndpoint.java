@@ -1,7 +1,10 @@
 package io.github.ivhclient.videomake;
 
 import io.github.ivhclient.videomake.internal.LoopbackHosts;
+import io.github.ivhclient.videomake.internal.Redaction;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,29 +23,36 @@ public final class IvhEndpoint {
   }
 
   /**
-   * A custom base URL such as {@code http://127.0.0.1:8080}.
+   * A custom base URL such as {@code http://127.0.0.1:8080}; a path prefix is kept. Error messages
+   * mask the URL's user info and query values.
    *
-   * @throws IllegalArgumentException if it is not an absolute http(s) URL, or is plain http to a
+   * @throws IllegalArgumentException if it is not an absolute http(s) URL, has user info (the
+   *     credentials go to {@link IvhClient.Builder}), a query or a fragment, or is plain http to a
    *     host that is not loopback
    */
   public static IvhEndpoint custom(String url) {
     Objects.requireNonNull(url, "url");
+    String shown = Redaction.maskUrl(url);
     URI uri;
     try {
-      uri = URI.create(url.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("endpoint is not a URL: " + url, e);
+      uri = new URI(url.trim());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("endpoint is not a URL: " + shown);
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-      throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + url);
+      throw new IllegalArgumentException("endpoint must be an absolute http(s) URL: " + shown);
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "endpoint must not carry user info (set the app key and access token on the builder): " + shown);
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("endpoint must not have a query or fragment: " + url);
+      throw new IllegalArgumentException("endpoint must not have a query or fragment: " + shown);
     }
     if (scheme.equals("http") && !LoopbackHosts.isLoopback(uri.getHost())) {
       throw new IllegalArgumentException(
-          "plain http is allowed only for loopback addresses (use https): " + url);
+          "plain http is allowed only for loopback addresses (use https): " + shown);
     }
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     if (!path.endsWith("/")) {

@@ -1,5 +1,7 @@
 package io.github.ivhclient.videomake;
 
+import io.github.ivhclient.videomake.internal.Redaction;
+
 /**
  * The exchange failed below HTTP: connection, DNS, TLS, reset or timeout.
  *
@@ -16,11 +18,12 @@ public final class IvhTransportException extends IvhException {
 
   private static String describe(String operation, boolean reached, Throwable cause) {
     String what = cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
+        // OkHttp may quote the signed URL (appkey, signature) in its messages.
+        + (cause.getMessage() == null ? "" : " (" + Redaction.maskQuery(cause.getMessage()) + ")");
     if (!reached) {
       return "the request never reached the server: " + what;
     }
-    String consequence = "videoMakeNoTrain".equals(operation)
+    String consequence = IvhClient.SUBMIT.equals(operation)
         ? "; the task may or may not have been created"
         : "";
     return "the request may have reached the server: " + what + consequence;

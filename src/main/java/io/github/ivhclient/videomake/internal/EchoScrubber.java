@@ -1,21 +1,25 @@
 package io.github.ivhclient.videomake.internal;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.Objects;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 
 /**
  * Masks the app key wherever a response repeats it (business errors such as "No project was
- * created for this appkey …" do), before any exception message or log line can quote it. Bodies
- * without the key pass through untouched; bodies larger than {@link #MAX_SCRUBBED_BYTES} are not
- * read ahead (the gateway's answers are a few kilobytes).
+ * created for this appkey …" do), before any exception message, body excerpt or log line can
+ * quote it: every answer, 2xx or not, of every call, blocking or not, passes here.
+ *
+ * <p>It also caps what is read: a body longer than {@link ResponseBodies#MAX_BYTES} is cut to
+ * that many bytes plus one, so readers still see that it is oversized (and refuse it) while no
+ * more of it is ever read or held in memory. Retrofit buffers a non-2xx body whole, so the cap
+ * must come before it.
  */
 public final class EchoScrubber implements Interceptor {
-  static final long MAX_SCRUBBED_BYTES = 1 << 20;
-
   private final String appKey;
   private final String masked;
 
@@ -28,16 +32,31 @@ public final class EchoScrubber implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());
     ResponseBody body = response.body();
-    if (body == null || body.contentLength() > MAX_SCRUBBED_BYTES) {
-      return response;
-    }
-    String text = response.peekBody(MAX_SCRUBBED_BYTES).string();
-    if (!text.contains(appKey)) {
+    if (body == null) {
       return response;
     }
     MediaType type = body.contentType();
-    body.close();
-    return response.newBuilder().body(ResponseBody.create(text.replace(appKey, masked), type)).build();
+    byte[] bytes;
+    try (body) {
+      bytes = ResponseBodies.readAtMost(body.source(), ResponseBodies.MAX_BYTES + 1L);
+    }
+    int headLength = Math.min(bytes.length, ResponseBodies.MAX_BYTES);
+    Charset charset = ResponseBodies.charsetOf(type);
+    String head = new String(bytes, 0, headLength, charset);
+    Buffer scrubbed = new Buffer();
+    if (head.contains(appKey)) {
+      scrubbed.write(head.replace(appKey, masked).getBytes(charset));
+    } else {
+      scrubbed.write(bytes, 0, headLength);
+    }
+    if (bytes.length > ResponseBodies.MAX_BYTES) {
+      // Stays one byte over the cap (padded if masking shortened it) so readers still refuse it;
+      // nothing ever quotes past the cap.
+      while (scrubbed.size() <= ResponseBodies.MAX_BYTES) {
+        scrubbed.writeByte(' ');
+      }
+    }
+    return response.newBuilder().body(ResponseBody.create(scrubbed.readByteArray(), type)).build();
   }
 
   @Override

@@ -10,18 +10,15 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
-import retrofit2.Call;
-import retrofit2.Callback;
 import retrofit2.Response;
 
 /**
- * Runs one generated Retrofit call and unwraps the gateway's envelope, turning every way it can
- * fail into exactly one {@link IvhException} subclass.
+ * Unwraps the gateway's envelope from one answer, turning every way an exchange can fail into
+ * exactly one {@link IvhException} subclass ({@link RetryingCaller} runs the calls).
  */
 public final class EnvelopeCaller {
   private static final Pattern REQUEST_ID = Pattern.compile("\"RequestID\"\\s*:\\s*\"([^\"]{1,128})\"");
@@ -30,42 +27,6 @@ public final class EnvelopeCaller {
 
   /** How to read an operation's response envelope (the generated types share no interface). */
   public record Envelope<T, P>(String operation, Function<T, ResponseHeader> header, Function<T, P> payload) {}
-
-  public static <T, P> P execute(Envelope<T, P> envelope, Call<T> call) {
-    Response<T> response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      throw failure(envelope.operation(), e, 1);
-    }
-    return unwrap(envelope, response, 1);
-  }
-
-  public static <T, P> CompletableFuture<P> executeAsync(Envelope<T, P> envelope, Call<T> call) {
-    CompletableFuture<P> future = new CompletableFuture<>();
-    call.enqueue(new Callback<>() {
-      @Override
-      public void onResponse(Call<T> c, Response<T> response) {
-        try {
-          future.complete(unwrap(envelope, response, 1));
-        } catch (IvhException e) {
-          future.completeExceptionally(e);
-        }
-      }
-
-      @Override
-      public void onFailure(Call<T> c, Throwable t) {
-        future.completeExceptionally(t instanceof IOException io ? failure(envelope.operation(), io, 1) : t);
-      }
-    });
-    // Cancelling the future abandons the exchange.
-    future.whenComplete((value, error) -> {
-      if (future.isCancelled()) {
-        call.cancel();
-      }
-    });
-    return future;
-  }
 
   static <T, P> P unwrap(Envelope<T, P> envelope, Response<T> response, int attempts) {
     String operation = envelope.operation();
@@ -112,21 +73,23 @@ public final class EnvelopeCaller {
 
   private static String errorBody(Response<?> response) {
     try (var body = response.errorBody()) {
-      return body == null ? "" : body.string();
+      // Only the excerpt and the RequestID are kept, so the cap costs nothing.
+      return body == null ? "" : ResponseBodies.read(body).text();
     } catch (IOException e) {
       return "";
     }
   }
 
-  /** At most {@link IvhHttpException#MAX_BODY_EXCERPT} characters, secrets masked. */
+  /** At most {@link IvhHttpException#MAX_BODY_EXCERPT} characters, never half a surrogate pair, secrets masked. */
   public static String excerpt(String body) {
     if (body == null) {
       return "";
     }
-    String cut = body.length() > IvhHttpException.MAX_BODY_EXCERPT
-        ? body.substring(0, IvhHttpException.MAX_BODY_EXCERPT)
-        : body;
-    return Redaction.maskQuery(cut);
+    int end = Math.min(body.length(), IvhHttpException.MAX_BODY_EXCERPT);
+    if (end < body.length() && Character.isHighSurrogate(body.charAt(end - 1))) {
+      end--;
+    }
+    return Redaction.maskQuery(body.substring(0, end));
   }
 
   /** The RequestID of an envelope-shaped body, even a broken one, or {@code null}. */

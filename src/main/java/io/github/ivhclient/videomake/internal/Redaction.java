@@ -7,6 +7,9 @@ public final class Redaction {
   private static final Pattern SECRET_QUERY_PARAMS =
       Pattern.compile("(?i)([?&](?:appkey|signature|token|ivh_token)=)[^&#\\s\"]*");
 
+  private static final Pattern USER_INFO = Pattern.compile("(//)[^/?#@\\s]*@");
+  private static final Pattern ANY_QUERY_VALUE = Pattern.compile("([?&#][^=&#\\s]*=)[^&#\\s]*");
+
   private Redaction() {}
 
   /** Keeps the first two characters of a secret, so two keys can be told apart in a log. */
@@ -23,5 +26,16 @@ public final class Redaction {
       return null;
     }
     return SECRET_QUERY_PARAMS.matcher(text).replaceAll("$1****");
+  }
+
+  /**
+   * Masks a URL's user info and every query or fragment value, whatever their names: for URLs a
+   * caller configured, where any parameter may be a credential.
+   */
+  public static String maskUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    return ANY_QUERY_VALUE.matcher(USER_INFO.matcher(url).replaceAll("$1****@")).replaceAll("$1****");
   }
 }

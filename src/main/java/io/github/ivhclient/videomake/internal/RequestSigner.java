@@ -3,14 +3,11 @@ package io.github.ivhclient.videomake.internal;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -30,12 +27,12 @@ public final class RequestSigner implements Interceptor {
   public static final String SIGNATURE = "signature";
 
   private final String appKey;
-  private final SecretKeySpec key;
+  private final HmacSha256 hmac;
   private final Clock clock;
 
   public RequestSigner(String appKey, String accessToken, Clock clock) {
     this.appKey = Objects.requireNonNull(appKey, "appKey");
-    this.key = hmacKey(Objects.requireNonNull(accessToken, "accessToken"));
+    this.hmac = hmacOf(Objects.requireNonNull(accessToken, "accessToken"));
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -57,7 +54,7 @@ public final class RequestSigner implements Interceptor {
     for (String name : url.queryParameterNames()) {
       params.put(name, url.queryParameter(name));
     }
-    String signature = signature(stringToSign(params), key);
+    String signature = signature(stringToSign(params), hmac);
     HttpUrl signed = url.newBuilder()
         .addEncodedQueryParameter(SIGNATURE, URLEncoder.encode(signature, StandardCharsets.UTF_8))
         .build();
@@ -80,21 +77,15 @@ public final class RequestSigner implements Interceptor {
 
   /** Standard Base64 of HMAC-SHA256(accessToken, stringToSign); not yet URL-encoded. */
   public static String signature(String stringToSign, String accessToken) {
-    return signature(stringToSign, hmacKey(accessToken));
+    return signature(stringToSign, hmacOf(accessToken));
   }
 
-  private static String signature(String stringToSign, SecretKeySpec key) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+  private static String signature(String stringToSign, HmacSha256 hmac) {
+    return Base64.getEncoder().encodeToString(hmac.digest(stringToSign));
   }
 
-  private static SecretKeySpec hmacKey(String accessToken) {
-    return new SecretKeySpec(accessToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  private static HmacSha256 hmacOf(String accessToken) {
+    return new HmacSha256(accessToken.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

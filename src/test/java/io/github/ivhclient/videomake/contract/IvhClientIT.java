@@ -25,6 +25,9 @@ class IvhClientIT {
   private static final String TEMPLATE = "https://cdn.example.com/template.mp4";
   private static final String TASK_ID = "81883d47c6154edf8e276531f09227b6";
 
+  /** One connection pool and dispatcher for every client of this class (a client does not close a shared one). */
+  private static final OkHttpClient HTTP = new OkHttpClient();
+
   private static PrismServer prism;
 
   @BeforeAll
@@ -34,7 +37,7 @@ class IvhClientIT {
 
   @Test
   void submitsTextAndAudioDrivenTasks() {
-    try (IvhClient client = client(new OkHttpClient())) {
+    try (IvhClient client = client(HTTP)) {
       assertThat(client.submit(VideoMakeRequests.textDriven(TEMPLATE, "Hello, world", "female_1", 1.0)))
           .isEqualTo(TASK_ID);
       assertThat(client.submit(VideoMakeRequests.audioDriven(TEMPLATE, "https://cdn.example.com/voice.mp3")))
@@ -46,51 +49,58 @@ class IvhClientIT {
 
   @Test
   void readsEveryProgressState() {
-    TaskSnapshot queued = client(new OkHttpClient()).getProgress(TASK_ID);
-    assertThat(queued.state()).isEqualTo(TaskState.QUEUED);
-    assertThat(queued.queuePosition()).isEqualTo(3);
-
-    TaskSnapshot making = client(prefer("example=making")).getProgress(TASK_ID);
-    assertThat(making.state()).isEqualTo(TaskState.MAKING);
-    assertThat(making.progress()).isEqualTo(42);
-
-    TaskSnapshot success = client(prefer("example=success")).getProgressAsync(TASK_ID).join();
-    assertThat(success.state()).isEqualTo(TaskState.SUCCESS);
-    assertThat(success.mediaUrl()).endsWith("/result/81883d47.mp4");
-    assertThat(success.duration()).isEqualTo(Duration.ofMillis(12480));
-
-    TaskSnapshot failure = client(prefer("example=failure")).getProgress(TASK_ID);
-    assertThat(failure.state()).isEqualTo(TaskState.FAIL);
-    assertThat(failure.failCode()).isEqualTo(2001);
-    assertThat(failure.failMessage()).isEqualTo("no face was found in the template video");
+    try (IvhClient client = client(HTTP)) {
+      TaskSnapshot queued = client.getProgress(TASK_ID);
+      assertThat(queued.state()).isEqualTo(TaskState.QUEUED);
+      assertThat(queued.queuePosition()).isEqualTo(3);
+    }
+    try (IvhClient client = client(prefer("example=making"))) {
+      TaskSnapshot making = client.getProgress(TASK_ID);
+      assertThat(making.state()).isEqualTo(TaskState.MAKING);
+      assertThat(making.progress()).isEqualTo(42);
+    }
+    try (IvhClient client = client(prefer("example=success"))) {
+      TaskSnapshot success = client.getProgressAsync(TASK_ID).join();
+      assertThat(success.state()).isEqualTo(TaskState.SUCCESS);
+      assertThat(success.mediaUrl()).endsWith("/result/81883d47.mp4");
+      assertThat(success.duration()).isEqualTo(Duration.ofMillis(12480));
+    }
+    try (IvhClient client = client(prefer("example=failure"))) {
+      TaskSnapshot failure = client.getProgress(TASK_ID);
+      assertThat(failure.state()).isEqualTo(TaskState.FAIL);
+      assertThat(failure.failCode()).isEqualTo(2001);
+      assertThat(failure.failMessage()).isEqualTo("no face was found in the template video");
+    }
   }
 
   @Test
   void listsTimbresByPageAndAsAStream() {
-    IvhClient client = client(new OkHttpClient());
-    TimbreFilter leased = TimbreFilter.builder().timbreName("female").purchaseType(PurchaseType.LEASE).build();
+    try (IvhClient client = client(HTTP)) {
+      TimbreFilter leased = TimbreFilter.builder().timbreName("female").purchaseType(PurchaseType.LEASE).build();
 
-    TimbreListing page = client.listTimbres(1, 20, leased);
-    List<TimbreAssetDetail> all = client.timbres(TimbreFilter.none()).toList();
+      TimbreListing page = client.listTimbres(1, 20, leased);
+      List<TimbreAssetDetail> all = client.timbres(TimbreFilter.none()).toList();
 
-    assertThat(page.total()).isEqualTo(2);
-    assertThat(page.hasNextPage()).isFalse();
-    assertThat(page.timbres()).extracting(TimbreAssetDetail::getTimbreKey).containsExactly("female_1", "emotional_male");
-    assertThat(client.listTimbresAsync(1, 100, TimbreFilter.none()).join().timbres()).hasSize(2);
-    assertThat(all).extracting(TimbreAssetDetail::getTimbreKey).containsExactly("female_1", "emotional_male");
+      assertThat(page.total()).isEqualTo(2);
+      assertThat(page.hasNextPage()).isFalse();
+      assertThat(page.timbres()).extracting(TimbreAssetDetail::getTimbreKey)
+          .containsExactly("female_1", "emotional_male");
+      assertThat(client.listTimbresAsync(1, 100, TimbreFilter.none()).join().timbres()).hasSize(2);
+      assertThat(all).extracting(TimbreAssetDetail::getTimbreKey).containsExactly("female_1", "emotional_male");
+    }
   }
 
   @Test
   void aBusinessErrorBecomesIvhServiceException() {
-    IvhClient client = client(prefer("example=unauthorized"));
-
-    assertThatThrownBy(() -> client.submit(VideoMakeRequests.textDriven(TEMPLATE, "Hello, world", "female_1", 1.0)))
-        .isInstanceOfSatisfying(IvhServiceException.class, e -> {
-          assertThat(e.code()).isEqualTo(100001);
-          assertThat(e.serviceMessage()).startsWith("UnauthorizedOperation");
-          assertThat(e.requestId()).isEqualTo("0b3c1e9d2f5a4c6e8a7b9d0c1e2f3a4b");
-          assertThat(e.operation()).isEqualTo("videoMakeNoTrain");
-        });
+    try (IvhClient client = client(prefer("example=unauthorized"))) {
+      assertThatThrownBy(() -> client.submit(VideoMakeRequests.textDriven(TEMPLATE, "Hello, world", "female_1", 1.0)))
+          .isInstanceOfSatisfying(IvhServiceException.class, e -> {
+            assertThat(e.code()).isEqualTo(100001);
+            assertThat(e.serviceMessage()).startsWith("UnauthorizedOperation");
+            assertThat(e.requestId()).isEqualTo("0b3c1e9d2f5a4c6e8a7b9d0c1e2f3a4b");
+            assertThat(e.operation()).isEqualTo("videoMakeNoTrain");
+          });
+    }
   }
 
   private static IvhClient client(OkHttpClient http) {
@@ -104,7 +114,7 @@ class IvhClientIT {
 
   /** Picks Prism's answer; the facade adds its own signing interceptor on top. */
   private static OkHttpClient prefer(String prefer) {
-    return new OkHttpClient.Builder()
+    return HTTP.newBuilder()
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Prefer", prefer).build()))
         .build();
   }
