@@ -42,6 +42,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.OkHttpClient;
@@ -183,14 +184,9 @@ public final class IvhClient implements AutoCloseable {
 
   /** {@link #submit} without blocking; validation errors fail the future, nothing is sent. */
   public CompletableFuture<String> submitAsync(VideoMakeNoTrainPayload request) {
-    VideoMakeNoTrainRequest body;
-    try {
-      body = submitBody(request);
-    } catch (IvhValidationException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return mapped(caller.executeAsync(SUBMIT_ENVELOPE, submitter.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT,
-        retryPolicy, AttemptGate.DIRECT), IvhClient::taskIdOf);
+    return withBody(() -> submitBody(request), body -> mapped(caller.executeAsync(SUBMIT_ENVELOPE,
+        submitter.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT, retryPolicy, AttemptGate.DIRECT),
+        IvhClient::taskIdOf));
   }
 
   /** One progress query. */
@@ -202,13 +198,7 @@ public final class IvhClient implements AutoCloseable {
   }
 
   public CompletableFuture<TaskSnapshot> getProgressAsync(String taskId) {
-    GetProgressRequest body;
-    try {
-      body = progressBody(taskId);
-    } catch (IvhValidationException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return progressAsync(taskId, body, retryPolicy, AttemptGate.DIRECT);
+    return withBody(() -> progressBody(taskId), body -> progressAsync(taskId, body, retryPolicy, AttemptGate.DIRECT));
   }
 
   /**
@@ -269,12 +259,8 @@ public final class IvhClient implements AutoCloseable {
    */
   public CompletableFuture<TaskResult> waitForAsync(String taskId, WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    try {
-      progressBody(taskId);
-    } catch (IvhValidationException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy());
+    return withBody(() -> progressBody(taskId),
+        body -> waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy()));
   }
 
   /**
@@ -301,6 +287,17 @@ public final class IvhClient implements AutoCloseable {
         policy, gate), reply -> snapshotOf(taskId, reply.payload(), reply.requestId()));
   }
 
+  /** Builds the body, or fails the future with its validation error: async calls do not throw it. */
+  private static <B, R> CompletableFuture<R> withBody(Supplier<B> body, Function<B, CompletableFuture<R>> call) {
+    B built;
+    try {
+      built = body.get();
+    } catch (IvhValidationException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return call.apply(built);
+  }
+
   /** {@code thenApply} whose cancellation reaches the exchange (a plain thenApply would not). */
   private static <A, B> CompletableFuture<B> mapped(CompletableFuture<A> source, Function<A, B> mapping) {
     CompletableFuture<B> result = source.thenApply(mapping);
@@ -320,14 +317,9 @@ public final class IvhClient implements AutoCloseable {
   }
 
   public CompletableFuture<TimbreListing> listTimbresAsync(int pageIndex, int pageSize, TimbreFilter filter) {
-    DescribeTimbreRequest body;
-    try {
-      body = timbreBody(pageIndex, pageSize, filter);
-    } catch (IvhValidationException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return mapped(caller.executeAsync(TIMBRE_ENVELOPE, assets.describeTimbre(body), Idempotency.READ_ONLY,
-        retryPolicy, AttemptGate.DIRECT), reply -> listingOf(pageIndex, pageSize, reply.payload()));
+    return withBody(() -> timbreBody(pageIndex, pageSize, filter), body -> mapped(caller.executeAsync(TIMBRE_ENVELOPE,
+        assets.describeTimbre(body), Idempotency.READ_ONLY, retryPolicy, AttemptGate.DIRECT),
+        reply -> listingOf(pageIndex, pageSize, reply.payload())));
   }
 
   /**
