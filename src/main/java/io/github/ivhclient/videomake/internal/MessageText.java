@@ -3,6 +3,8 @@ package io.github.ivhclient.videomake.internal;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -56,6 +58,32 @@ public final class MessageText {
     }
     String body = oneLine(bodyExcerpt, MAX_QUOTED);
     return body.isEmpty() ? status : status + ": " + body;
+  }
+
+  /** {@code 250ms}, {@code 1s}, {@code 1.5s}, {@code 2m30s}, {@code 26h5m}: how people write a duration. */
+  public static String duration(Duration duration) {
+    if (duration.isNegative()) {
+      return "-" + duration(duration.negated());
+    }
+    if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+      return duration.toMillis() + "ms";
+    }
+    StringBuilder text = new StringBuilder();
+    if (duration.toHours() > 0) {
+      text.append(duration.toHours()).append('h');
+    }
+    if (duration.toMinutesPart() > 0) {
+      text.append(duration.toMinutesPart()).append('m');
+    }
+    int millis = duration.toMillisPart();
+    if (duration.toSecondsPart() > 0 || millis > 0) {
+      text.append(duration.toSecondsPart());
+      if (millis > 0) {
+        text.append('.').append(String.format(Locale.ROOT, "%03d", millis).replaceAll("0+$", ""));
+      }
+      text.append('s');
+    }
+    return text.toString();
   }
 
   private static Map<?, ?> envelopeHeader(String body) {
