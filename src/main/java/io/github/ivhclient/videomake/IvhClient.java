@@ -69,7 +69,10 @@ import retrofit2.Retrofit;
  *
  * <p>A client owns one small pool of threads ({@value #DEFAULT_SCHEDULER_THREADS} by default) that runs
  * its waits, its retries and, unless you pass your own {@link OkHttpClient}, its asynchronous HTTP
- * exchanges: {@link #close()} it when done.
+ * exchanges: {@link #close()} it when done. OkHttp also starts a few daemon threads of its own that
+ * every OkHttp client in the JVM shares ({@code OkHttp TaskRunner} for connection-pool cleanup,
+ * {@code Okio Watchdog} for timeouts); they are not the client's, survive its {@code close()}, and
+ * end by themselves after about a minute without work.
  */
 public final class IvhClient implements AutoCloseable {
   static final String SUBMIT = "videoMakeNoTrain";
@@ -361,9 +364,10 @@ public final class IvhClient implements AutoCloseable {
   /**
    * Ends every pending wait (their tasks on the server go on) and every asynchronous call not yet
    * answered, including those waiting for a retry, with a {@link CancellationException} saying the
-   * client was closed; then stops the client's threads and, if the client created them, closes its
-   * connections. A caller-supplied {@link OkHttpClient} stays usable. Closing a
-   * {@link #withRetryPolicy} view does nothing.
+   * client was closed; then stops the threads the client created for waits and exchanges and, if
+   * the client created them, closes its connections. A caller-supplied {@link OkHttpClient} stays
+   * usable, and OkHttp's shared daemon threads ({@code OkHttp TaskRunner}, {@code Okio Watchdog})
+   * are left to end by themselves. Closing a {@link #withRetryPolicy} view does nothing.
    */
   @Override
   public void close() {
@@ -529,9 +533,11 @@ public final class IvhClient implements AutoCloseable {
     }
 
     /**
-     * The client's threads, all it creates ({@value #DEFAULT_SCHEDULER_THREADS} by default): they run
-     * every wait's timers, every asynchronous retry and, unless you pass your own
-     * {@link #okHttpClient}, every asynchronous HTTP exchange, however many tasks are waited for.
+     * The threads the client creates ({@value #DEFAULT_SCHEDULER_THREADS} by default): they run every
+     * wait's timers, every asynchronous retry and, unless you pass your own {@link #okHttpClient},
+     * every asynchronous HTTP exchange, however many tasks are waited for. OkHttp's shared daemon
+     * threads ({@code OkHttp TaskRunner}, {@code Okio Watchdog}) come on top, a few per JVM, not
+     * per client.
      */
     public Builder schedulerThreads(int schedulerThreads) {
       this.schedulerThreads = Options.requireRange(schedulerThreads, 1, 256, "schedulerThreads");

@@ -15,21 +15,35 @@ public class IvhException extends RuntimeException {
   private final int attempts;
 
   protected IvhException(String operation, String requestId, int attempts, String detail, Throwable cause) {
-    super(compose(operation, requestId, attempts, detail), cause);
+    this(operation, requestId, attempts, detail, attempts > 1 ? "after " + attempts + " attempts" : "", cause);
+  }
+
+  /**
+   * For a count that is not one call's attempts (a wait's progress queries): {@code tally}, e.g.
+   * {@code "after 12 progress queries"}, ends the message instead of "after N attempts".
+   */
+  protected IvhException(String operation, String requestId, int attempts, String detail, String tally,
+      Throwable cause) {
+    super(compose(operation, requestId, detail, tally), cause);
     this.operation = operation;
     this.requestId = requestId;
     this.attempts = attempts;
   }
 
-  private static String compose(String operation, String requestId, int attempts, String detail) {
+  private static String compose(String operation, String requestId, String detail, String tally) {
     StringBuilder message = new StringBuilder(operation).append(": ").append(detail);
     if (requestId != null && !requestId.isEmpty()) {
       message.append(" (RequestID ").append(requestId).append(')');
     }
-    if (attempts > 1) {
-      message.append(" after ").append(attempts).append(" attempts");
+    if (!tally.isEmpty()) {
+      message.append(' ').append(tally);
     }
     return message.toString();
+  }
+
+  /** {@code "after 1 progress query"}, {@code "after 12 progress queries"}; empty for none. */
+  static String afterPolls(int polls) {
+    return polls == 0 ? "" : "after " + polls + (polls == 1 ? " progress query" : " progress queries");
   }
 
   /** The operation that failed, by its OpenAPI operationId, e.g. {@code videoMakeNoTrain}. */

@@ -1,6 +1,13 @@
 package io.github.ivhclient.videomake;
 
-/** The gateway (or something in front of it) answered with a non-2xx HTTP status. */
+import io.github.ivhclient.videomake.internal.MessageText;
+
+/**
+ * The gateway (or something in front of it) answered with a non-2xx HTTP status. The message is
+ * one line: {@code HTTP 429, Header.Code=40001: <Message>} when the body is the gateway's envelope,
+ * else {@code HTTP 502: <the body, whitespace collapsed, at most 200 characters>}; the body itself
+ * is in {@link #bodyExcerpt()}.
+ */
 public final class IvhHttpException extends IvhException {
   /** The most of a body this exception keeps. */
   public static final int MAX_BODY_EXCERPT = 1024;
@@ -9,8 +16,7 @@ public final class IvhHttpException extends IvhException {
   private final String bodyExcerpt;
 
   public IvhHttpException(String operation, int statusCode, String bodyExcerpt, String requestId, int attempts) {
-    super(operation, requestId, attempts, "HTTP " + statusCode
-        + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt)
+    super(operation, requestId, attempts, MessageText.httpError(statusCode, bodyExcerpt)
         // A 5xx may come after the gateway created the task, e.g. from a proxy that timed out.
         + (IvhClient.SUBMIT.equals(operation) && statusCode >= 500
             ? "; the task may or may not have been created (not retried: a submit is not idempotent)" : ""),

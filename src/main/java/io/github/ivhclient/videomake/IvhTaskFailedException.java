@@ -8,7 +8,8 @@ public final class IvhTaskFailedException extends IvhException {
 
   /** {@code polls}: how many progress queries the wait sent, reported as {@link #attempts()}. */
   public IvhTaskFailedException(TaskResult result, String requestId, int polls) {
-    super(IvhClient.GET_PROGRESS, requestId, polls, describe(Objects.requireNonNull(result, "result")), null);
+    super(IvhClient.GET_PROGRESS, requestId, polls, describe(Objects.requireNonNull(result, "result")),
+        afterPolls(polls), null);
     this.result = result;
   }
 

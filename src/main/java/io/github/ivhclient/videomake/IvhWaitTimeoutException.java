@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake;
 
+import io.github.ivhclient.videomake.internal.MessageText;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,11 +16,14 @@ public final class IvhWaitTimeoutException extends IvhException {
   /** {@code polls}: how many progress queries the wait sent, reported as {@link #attempts()}. */
   public IvhWaitTimeoutException(String taskId, Duration timeout, TaskSnapshot lastSnapshot, int polls) {
     super(IvhClient.GET_PROGRESS, lastSnapshot == null ? null : lastSnapshot.requestId(), polls,
-        "gave up waiting for task " + taskId + " after " + timeout
+        "gave up waiting for task " + taskId + " after " + MessageText.duration(Objects.requireNonNull(timeout, "timeout"))
             + (lastSnapshot == null ? " without any answer" : "; last status " + lastSnapshot.rawStatus()
-                + ", queue position " + lastSnapshot.queuePosition() + ", progress " + lastSnapshot.progress())
+                // ArrayCount means something only while the task is queued; Progress only once it is not.
+                + (lastSnapshot.state() == TaskState.QUEUED
+                    ? ", queue position " + lastSnapshot.queuePosition()
+                    : ", progress " + lastSnapshot.progress()))
             + "; the task on the server goes on",
-        null);
+        afterPolls(polls), null);
     this.taskId = Objects.requireNonNull(taskId, "taskId");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.lastSnapshot = lastSnapshot;

@@ -59,6 +59,41 @@ class AppKeyEchoTest extends StubbedGatewayTest {
     }
   }
 
+  @Test
+  void aShortKeyIsMaskedOnlyWhereItStandsAsAWholeToken() {
+    try (IvhClient shortKey = Stub.client(server).appKey("a").build()) {
+      server.enqueue(new MockResponse().setResponseCode(400)
+          .setBody("<head>a bad request</head> for appkey a, (a) a_1 ?appkey=a&x=a"));
+
+      IvhHttpException e = (IvhHttpException) catchThrowable(() -> shortKey.getProgress(Stub.TASK_ID));
+
+      assertThat(e.bodyExcerpt()).isEqualTo("<head>**** bad request</head> for appkey ****, (****) ****_1 ?appkey=****&x=****");
+      assertThat(e.getMessage()).contains("<head>**** bad request</head>");
+    }
+  }
+
+  @Test
+  void theKeyNextToChineseTextOrPunctuationIsStillMasked() {
+    server.enqueue(Stub.serviceError(4001, "没有为" + TestSecrets.APP_KEY + "创建项目。key=" + TestSecrets.APP_KEY + "."));
+
+    IvhServiceException e = (IvhServiceException) catchThrowable(() -> client.getProgress(Stub.TASK_ID));
+
+    String masked = TestSecrets.APP_KEY.substring(0, 2) + "****";
+    assertThat(e.serviceMessage()).isEqualTo("没有为" + masked + "创建项目。key=" + masked + ".");
+    assertThat(scanner.find(e.getMessage())).isEmpty();
+  }
+
+  @Test
+  void aLongerTokenThatMerelyContainsTheKeyIsLeftAlone() {
+    try (IvhClient shortKey = Stub.client(server).appKey("ab12").build()) {
+      server.enqueue(Stub.serviceError(4001, "tab123 xab12 ab12"));
+
+      IvhServiceException e = (IvhServiceException) catchThrowable(() -> shortKey.getProgress(Stub.TASK_ID));
+
+      assertThat(e.serviceMessage()).isEqualTo("tab123 xab12 ****");
+    }
+  }
+
   private void assertMasked(IvhException e) {
     assertThat(e.getMessage()).contains(MASKED);
     assertThat(scanner.find(e.getMessage())).isEmpty();

@@ -45,6 +45,32 @@ class ClientLifecycleTest extends StubbedGatewayTest {
     }
   }
 
+  /** What the Javadoc of close() promises, and what it no longer overclaims. */
+  @Test
+  void onlyOkHttpsSharedDaemonThreadsOutliveClose() throws Exception {
+    Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+    try (IvhClient own = Stub.client(server).build()) {
+      server.enqueue(Stub.progress("MAKING", 1, 0));
+      server.enqueue(Stub.progress("MAKING", 2, 0));
+      own.getProgress(Stub.TASK_ID);
+      own.getProgressAsync(Stub.TASK_ID).get(10, TimeUnit.SECONDS);
+    }
+
+    List<Thread> created = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> !before.contains(t) && !t.getName().startsWith("MockWebServer")).toList();
+    List<Thread> shared = new ArrayList<>();
+    for (Thread thread : created) {
+      if (thread.getName().startsWith("OkHttp TaskRunner") || thread.getName().startsWith("Okio Watchdog")) {
+        shared.add(thread);
+      } else {
+        thread.join(5_000);
+        assertThat(thread.isAlive()).as("%s outlives close()", thread.getName()).isFalse();
+      }
+    }
+    assertThat(created).extracting(Thread::getName).anyMatch(n -> n.startsWith("ivh-client-"));
+    assertThat(shared).allMatch(Thread::isDaemon);
+  }
+
   @Test
   void theClientNeverRunsMoreThreadsThanConfiguredHoweverManyCallsWait() throws Exception {
     server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {

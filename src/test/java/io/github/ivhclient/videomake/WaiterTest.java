@@ -92,7 +92,7 @@ class WaiterTest extends StubbedGatewayTest {
           assertThat(e.getMessage()).contains("FailCode=4003").contains("template video unreadable");
           // Two polls: the MAKING one and the FAIL one.
           assertThat(e.attempts()).isEqualTo(2);
-          assertThat(e.getMessage()).contains("after 2 attempts");
+          assertThat(e.getMessage()).endsWith("after 2 progress queries").doesNotContain("attempts");
         });
   }
 

@@ -3,6 +3,8 @@ package io.github.ivhclient.videomake.internal;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -12,7 +14,9 @@ import okio.Buffer;
 /**
  * Masks the app key wherever a response repeats it (business errors such as "No project was
  * created for this appkey …" do), before any exception message, body excerpt or log line can
- * quote it: every answer, 2xx or not, of every call, blocking or not, passes here.
+ * quote it: every answer, 2xx or not, of every call, blocking or not, passes here. Only whole
+ * tokens are masked, the key with no ASCII letter or digit on either side, so a short key does
+ * not garble words that contain it; a key next to Chinese text or punctuation is still masked.
  *
  * <p>It also caps what is read: a body longer than {@link ResponseBodies#MAX_BYTES} is cut to
  * that many bytes plus one, so readers still see that it is oversized (and refuse it) while no
@@ -20,11 +24,12 @@ import okio.Buffer;
  * must come before it.
  */
 public final class EchoScrubber implements Interceptor {
-  private final String appKey;
+  private final Pattern appKeyToken;
   private final String masked;
 
   public EchoScrubber(String appKey) {
-    this.appKey = Objects.requireNonNull(appKey, "appKey");
+    Objects.requireNonNull(appKey, "appKey");
+    this.appKeyToken = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(appKey) + "(?![A-Za-z0-9])");
     this.masked = Redaction.mask(appKey);
   }
 
@@ -44,8 +49,9 @@ public final class EchoScrubber implements Interceptor {
     Charset charset = ResponseBodies.charsetOf(type);
     String head = new String(bytes, 0, headLength, charset);
     Buffer scrubbed = new Buffer();
-    if (head.contains(appKey)) {
-      scrubbed.write(head.replace(appKey, masked).getBytes(charset));
+    Matcher echo = appKeyToken.matcher(head);
+    if (echo.find()) {
+      scrubbed.write(echo.replaceAll(Matcher.quoteReplacement(masked)).getBytes(charset));
     } else {
       scrubbed.write(bytes, 0, headLength);
     }

@@ -134,7 +134,7 @@ public final class PayloadReader {
     rejectRawControlCharacters(json);
     JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
     try {
-      Object value = reader.readJsonValue();
+      Object value = readValue(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new MalformedJsonException("not valid JSON: more content after the JSON value at " + reader.getPath(), null);
       }
@@ -147,6 +147,81 @@ public final class PayloadReader {
         reason += " at path " + reader.getPath();
       }
       throw new MalformedJsonException("not valid JSON: " + reason, e);
+    }
+  }
+
+  /**
+   * Moshi's {@code readJsonValue}, except that numbers stay as written ({@link JsonNumber}): Moshi
+   * turns a valid number too large for a double into a syntax error, and rounds large integers.
+   */
+  private static Object readValue(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT -> {
+        Map<String, Object> object = new LinkedHashMap<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          if (object.containsKey(name)) {
+            throw new JsonDataException("member \"" + name + "\" appears twice at path " + reader.getPath());
+          }
+          object.put(name, readValue(reader));
+        }
+        reader.endObject();
+        return object;
+      }
+      case BEGIN_ARRAY -> {
+        List<Object> array = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          array.add(readValue(reader));
+        }
+        reader.endArray();
+        return array;
+      }
+      case STRING -> {
+        return reader.nextString();
+      }
+      case NUMBER -> {
+        return new JsonNumber(reader.nextString());
+      }
+      case BOOLEAN -> {
+        return reader.nextBoolean();
+      }
+      case NULL -> {
+        return reader.nextNull();
+      }
+      default -> throw new JsonDataException("Expected a value but was " + reader.peek() + " at path " + reader.getPath());
+    }
+  }
+
+  /** A JSON number as written: RFC 8259 sets no range, so judging it is the schema's job, not the parser's. */
+  private record JsonNumber(String literal) {
+    /** The exact value, or {@code null} when even its exponent is beyond a BigDecimal's (an int's). */
+    BigDecimal exact() {
+      try {
+        return new BigDecimal(literal);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+
+    /** JSON Schema's integer: no fractional part, so {@code 1.0} and {@code 1e400} count. */
+    boolean isIntegral() {
+      BigDecimal exact = exact();
+      if (exact == null) {
+        return !literal.matches(".*[eE]-.*"); // 1e99999999999 is integral; 1e-99999999999 is not
+      }
+      return exact.signum() == 0 || exact.stripTrailingZeros().scale() <= 0;
+    }
+
+    boolean isWithin(long min, long max) {
+      BigDecimal exact = exact();
+      return exact != null && exact.compareTo(BigDecimal.valueOf(min)) >= 0 && exact.compareTo(BigDecimal.valueOf(max)) <= 0;
+    }
+
+    /** The nearest double: infinite beyond the double range, 0 below its smallest magnitude. */
+    double toDouble() {
+      return Double.parseDouble(literal);
     }
   }
 
@@ -236,20 +311,22 @@ public final class PayloadReader {
       return null;
     }
     Class<?> wireType = type.isEnum() ? enumValueType(type) : type;
+    if (wireType == Integer.class || wireType == Long.class) {
+      return checkInteger(value, type, wireType, path, issues);
+    }
     String expected;
     boolean ok;
     if (wireType == String.class) {
       expected = "a string";
       ok = value instanceof String;
-    } else if (wireType == Integer.class) {
-      expected = "a 32-bit integer";
-      ok = isInteger(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    } else if (wireType == Long.class) {
-      expected = "a 64-bit integer";
-      ok = isInteger(value, Long.MIN_VALUE, Long.MAX_VALUE);
     } else if (wireType == Double.class || wireType == Float.class || wireType == BigDecimal.class) {
+      if (value instanceof JsonNumber number && Double.isInfinite(number.toDouble())) {
+        issues.add(ValidationIssue.error(path, "type", "is outside the range of a 64-bit floating-point number",
+            describe(value)));
+        return null;
+      }
       expected = "a number";
-      ok = value instanceof Double;
+      ok = value instanceof JsonNumber;
     } else if (wireType == Boolean.class) {
       expected = "true or false";
       ok = value instanceof Boolean;
@@ -260,21 +337,37 @@ public final class PayloadReader {
       issues.add(typeError(path, expected, value));
       return null;
     }
-    if (type.isEnum() && PayloadValidator.isUnknownConstant(enumConstant(type, wireType, value))) {
-      issues.add(ValidationIssue.error(path, "enum", "must be one of " + PayloadValidator.knownValues(type),
-          describe(value)));
-      return null;
-    }
-    return value;
+    Object bindable = value instanceof JsonNumber number ? (Object) number.toDouble() : value;
+    return checkEnum(value, bindable, type, wireType, path, issues) ? bindable : null;
   }
 
-  /** JSON Schema's {@code integer}: a number without a fractional part (1.0 counts), in range. */
-  private static boolean isInteger(Object value, long min, long max) {
-    return value instanceof Double number
-        && Double.isFinite(number)
-        && number == Math.rint(number)
-        && number >= min
-        && number <= max;
+  /** JSON Schema's {@code integer}: a number without a fractional part (1.0 counts), within the format's range. */
+  private static Object checkInteger(Object value, Class<?> type, Class<?> wireType, String path,
+      List<ValidationIssue> issues) {
+    boolean int32 = wireType == Integer.class;
+    if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+      issues.add(typeError(path, int32 ? "a 32-bit integer" : "a 64-bit integer", value));
+      return null;
+    }
+    if (!(int32 ? number.isWithin(Integer.MIN_VALUE, Integer.MAX_VALUE) : number.isWithin(Long.MIN_VALUE, Long.MAX_VALUE))) {
+      issues.add(ValidationIssue.error(path, "type",
+          "is outside the " + (int32 ? "32" : "64") + "-bit integer range", describe(value)));
+      return null;
+    }
+    // Exact for every 32-bit integer; the request has no 64-bit field, where a double would round.
+    Object bindable = number.exact().doubleValue();
+    return checkEnum(value, bindable, type, wireType, path, issues) ? bindable : null;
+  }
+
+  /** False (with an {@code enum} issue) when an enum-typed value is not one the contract lists. */
+  private static boolean checkEnum(Object written, Object bindable, Class<?> type, Class<?> wireType, String path,
+      List<ValidationIssue> issues) {
+    if (type.isEnum() && PayloadValidator.isUnknownConstant(enumConstant(type, wireType, bindable))) {
+      issues.add(ValidationIssue.error(path, "enum", "must be one of " + PayloadValidator.knownValues(type),
+          describe(written)));
+      return false;
+    }
+    return true;
   }
 
   private static Class<?> enumValueType(Class<?> enumType) {
@@ -319,8 +412,8 @@ public final class PayloadReader {
       return "null";
     } else if (value instanceof String) {
       return "a string";
-    } else if (value instanceof Double number) {
-      return number == Math.rint(number) ? "an integer" : "a number with a fraction";
+    } else if (value instanceof JsonNumber number) {
+      return number.isIntegral() ? "an integer" : "a number with a fraction";
     } else if (value instanceof Boolean) {
       return "a boolean";
     } else if (value instanceof List<?>) {
@@ -335,9 +428,8 @@ public final class PayloadReader {
       return "null";
     } else if (value instanceof String text) {
       return "\"" + PayloadValidator.valueText(text) + "\"";
-    } else if (value instanceof Double number) {
-      return number == Math.rint(number) && Math.abs(number) < 1e15
-          ? Long.toString(number.longValue()) : PayloadValidator.valueText(number);
+    } else if (value instanceof JsonNumber number) {
+      return PayloadValidator.valueText(number.literal());
     } else if (value instanceof List<?> items) {
       return "an array of " + items.size();
     } else if (value instanceof Map<?, ?>) {

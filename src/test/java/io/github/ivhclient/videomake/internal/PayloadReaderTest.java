@@ -150,6 +150,59 @@ class PayloadReaderTest {
     assertThat(flag.rejectedValue()).isEqualTo("1.5");
   }
 
+  @ParameterizedTest(name = "{0} -> {2}")
+  @CsvSource(delimiter = '|', value = {
+      "\"Speed\":1,\"EmotionIntensity\":99999999999999999999 | Payload.SpeechParam.EmotionIntensity | is outside the 32-bit integer range | 99999999999999999999",
+      "\"Speed\":1,\"EmotionIntensity\":2147483648           | Payload.SpeechParam.EmotionIntensity | is outside the 32-bit integer range | 2147483648",
+      "\"Speed\":1,\"Volume\":-2147483649                    | Payload.SpeechParam.Volume           | is outside the 32-bit integer range | -2147483649",
+      "\"Speed\":1,\"Volume\":1e400                          | Payload.SpeechParam.Volume           | is outside the 32-bit integer range | 1e400",
+      "\"Speed\":1,\"Volume\":-1E+99999999999                | Payload.SpeechParam.Volume           | is outside the 32-bit integer range | -1E+99999999999",
+      "\"Speed\":1,\"Volume\":1e-400                         | Payload.SpeechParam.Volume           | must be a 32-bit integer, not a number with a fraction | 1e-400",
+      "\"Speed\":1e400                                         | Payload.SpeechParam.Speed            | is outside the range of a 64-bit floating-point number | 1e400",
+      "\"Speed\":-1.5e309                                      | Payload.SpeechParam.Speed            | is outside the range of a 64-bit floating-point number | -1.5e309",
+  })
+  void numbersBeyondTheirFormatAreErrorsAtTheirWirePathNotSyntaxErrors(String member, String path, String message,
+      String rejected) {
+    Result result = PayloadReader.read(textWith(member, null));
+
+    assertThat(result.issues())
+        .extracting(ValidationIssue::severity, ValidationIssue::path, ValidationIssue::rule, ValidationIssue::message,
+            ValidationIssue::rejectedValue)
+        .containsExactly(tuple(Severity.ERROR, path, "type", message, rejected));
+    assertThat(result.payload()).isNull();
+    assertThat(result.report().errors()).extracting(ValidationIssue::path).containsExactly(path);
+  }
+
+  @Test
+  void numbersAtTheEdgeOfTheirFormatAreRead() {
+    Result result = PayloadReader.read(textWith("\"Speed\":1,\"EmotionIntensity\":2147483647,\"Volume\":-2147483648",
+        "\"StartTime\":1e-400,\"EndTime\":1.7976931348623157e308"));
+
+    assertThat(result.issues()).isEmpty();
+    assertThat(result.payload().getSpeechParam().getEmotionIntensity()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(result.payload().getSpeechParam().getVolume()).isEqualTo(Integer.MIN_VALUE);
+    assertThat(result.payload().getVideoParam().getStartTime()).isEqualTo(0.0);
+    assertThat(result.payload().getVideoParam().getEndTime()).isEqualTo(Double.MAX_VALUE);
+  }
+
+  @Test
+  void aHugeNumberInAnUnknownFieldIsValidJson() {
+    Result result = PayloadReader.read("{\"a\":1e999," + TEXT.substring(1));
+
+    assertThat(result.issues()).extracting(ValidationIssue::severity, ValidationIssue::path, ValidationIssue::rule)
+        .containsExactly(tuple(Severity.WARNING, "Payload.a", "unknownField"));
+    assertThat(result.payload()).isNotNull();
+  }
+
+  @Test
+  void rejectedNumbersAreQuotedAsWritten() {
+    assertThat(PayloadReader.read(textWith("\"Speed\":1,\"Volume\":2.50", null)).issues())
+        .extracting(ValidationIssue::rejectedValue).containsExactly("2.50");
+    assertThat(PayloadReader.read("{\"RefVideoUrl\":\"https://a.example/a.mp4\",\"DriverType\":\"OriginalVoice\","
+        + "\"InputAudioUrl\":\"https://a.example/a.mp3\",\"VideoLoop\":2.0}").issues())
+        .extracting(ValidationIssue::rule, ValidationIssue::rejectedValue).containsExactly(tuple("enum", "2.0"));
+  }
+
   @Test
   void enumValuesOutsideTheContractAreEnumErrorsWithTheWrittenValue() {
     Result result = PayloadReader.read("{\"RefVideoUrl\":\"https://a.example/a.mp4\",\"DriverType\":\"Txt\","
@@ -193,7 +246,7 @@ class PayloadReaderTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "{", "{\"RefVideoUrl\":}", "{\"a\":1,}", "{'a':1}", "{\"a\":1} {\"b\":2}",
-      "{\"a\":NaN}", "{\"a\":1e999}", "{\"DriverType\":\"Text\",\"DriverType\":\"OriginalVoice\"}", "{a:1}",
+      "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":-1e}", "{\"a\":01}", "{\"DriverType\":\"Text\",\"DriverType\":\"OriginalVoice\"}", "{a:1}",
       "{\"InputSsml\":\"line\none\"}"})
   void malformedJsonThrowsWithAOneLineMessage(String json) {
     assertThatThrownBy(() -> PayloadReader.read(json))
