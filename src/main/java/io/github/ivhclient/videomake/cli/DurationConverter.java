@@ -38,4 +38,20 @@ final class DurationConverter implements ITypeConverter<Duration> {
     }
     return duration;
   }
+
+  /** The short form this converter reads, e.g. {@code 1s}, {@code 30m}, {@code 1h30m}, {@code 1s500ms}; below a millisecond {@code 0ms}. */
+  static String format(Duration duration) {
+    StringBuilder text = new StringBuilder();
+    append(text, duration.toHours(), "h");
+    append(text, duration.toMinutesPart(), "m");
+    append(text, duration.toSecondsPart(), "s");
+    append(text, duration.toMillisPart(), "ms");
+    return text.length() == 0 ? "0ms" : text.toString();
+  }
+
+  private static void append(StringBuilder text, long amount, String unit) {
+    if (amount > 0) {
+      text.append(amount).append(unit);
+    }
+  }
 }
