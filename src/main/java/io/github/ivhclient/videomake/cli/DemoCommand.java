@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run the whole job against a sandbox gateway started in this process.",
+    description = {"Run the whole job against a sandbox gateway in this process.",
         "Submits a text-driven task with the sandbox's credentials, waits with the progress bar,",
         "prints the result URL and stops the sandbox (Ctrl-C stops it too).",
         "Needs no credentials, no Node and no network; ignores --endpoint and IVH_* variables."})
