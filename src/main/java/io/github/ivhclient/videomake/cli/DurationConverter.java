@@ -42,7 +42,10 @@ final class DurationConverter implements ITypeConverter<Duration> {
     return m.group(group) == null ? 0 : Long.parseLong(m.group(group));
   }
 
-  /** The short form this converter reads, e.g. {@code 1s}, {@code 30m}, {@code 1h30m}, {@code 1s500ms}; below a millisecond {@code 0ms}. */
+  /**
+   * The short form this converter reads back, as a user writes it: {@code 1s}, {@code 30m},
+   * {@code 1h30m}, {@code 1s500ms}; {@code 0ms} below a millisecond.
+   */
   static String format(Duration duration) {
     StringBuilder text = new StringBuilder();
     append(text, duration.toHours(), "h");

@@ -217,7 +217,8 @@ public final class IvhCli implements Callable<Integer> {
 
   private int usageFailure(ParameterException e, String[] args) {
     String command = e.getCommandLine().getCommandSpec().qualifiedName();
-    err.println("ivh: " + FailureLine.of(secrets.scrub(e.getMessage()) + " (see '" + command + " --help')", List.of()));
+    String line = secrets.scrub(e.getMessage()) + " (see '" + command + " --help')";
+    err.println("ivh: " + FailureLine.of(line, List.of()));
     if (verbose) {
       printStackTrace(e);
     }

@@ -22,7 +22,8 @@ final class WaitCommand implements Callable<Integer> {
   @Mixin
   private TaskWait waiting;
 
-  @Option(names = "--json", description = "Print the result with the gateway's field names (also when it fails or times out).")
+  @Option(names = "--json",
+      description = "Print the result with the gateway's field names (also when it fails or times out).")
   private boolean json;
 
   @Override

@@ -325,7 +325,8 @@ class IvhCliTest {
       page.append("  <p>The upstream server answered nothing useful (line ").append(i).append(").</p>\r\n");
     }
     page.append("</body>\n</html>\n");
-    answerAlways(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html").setBody(page.toString()));
+    answerAlways(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
+        .setBody(page.toString()));
     CliRun r = run("status", "task-1");
     assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
     r.assertOneErrorLine();
