@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"The whole job against a sandbox gateway started in this process: submit a text-driven",
-        "task with the sandbox's credentials, wait with the progress bar, print the result URL, stop.",
+    description = {"Run the whole job against a sandbox gateway in this process.",
+        "Submits a text-driven task with the sandbox's credentials, waits with the progress bar,",
+        "prints the result URL and stops the sandbox (Ctrl-C stops it too).",
         "Needs no credentials, no Node and no network; ignores --endpoint and IVH_* variables."})
 final class DemoCommand implements Callable<Integer> {
   static final String TEMPLATE_VIDEO = "https://cdn.example.com/ivh-demo/template.mp4";
@@ -45,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
       TaskWait waiting = new TaskWait();
       waiting.pollInterval = POLL_INTERVAL;
       waiting.timeout = taskDuration.plus(DEMO_SLACK);
-      TaskResult result = waiting.await(cli, client, taskId);
+      TaskResult result = waiting.await(cli, client, taskId, false, sandbox);
       out.println("The task ended in " + result.state().wireValue() + ":");
       TaskWait.print(cli, result, false);
     }

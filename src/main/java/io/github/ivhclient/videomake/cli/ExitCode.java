@@ -16,6 +16,8 @@ public final class ExitCode {
   public static final int TIMED_OUT = 5;
   /** A bug in the CLI itself (rerun with {@code --verbose} to see the stack trace). */
   public static final int INTERNAL = 70;
+  /** Ctrl-C (SIGINT, 128 + 2) during a command; a waited-for task goes on on the server. */
+  public static final int INTERRUPTED = 130;
 
   private ExitCode() {}
 }

@@ -3,9 +3,15 @@ package io.github.ivhclient.videomake.cli;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhEndpoint;
 import io.github.ivhclient.videomake.IvhException;
+import io.github.ivhclient.videomake.IvhServiceException;
 import io.github.ivhclient.videomake.IvhTaskFailedException;
 import io.github.ivhclient.videomake.IvhValidationException;
 import io.github.ivhclient.videomake.IvhWaitTimeoutException;
+import io.github.ivhclient.videomake.TaskSnapshot;
+import io.github.ivhclient.videomake.TaskState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,11 +54,14 @@ import picocli.CommandLine.Spec;
         ValidateCommand.class,
         DemoCommand.class
     },
+    // picocli wraps at 80 columns: each line stays under it, so no entry is split.
     footer = {
         "",
-        "Environment: IVH_APPKEY, IVH_ACCESS_TOKEN (credentials), IVH_ENDPOINT (gateway URL).",
-        "Exit codes: 0 ok, 1 invalid request, 2 usage or input file, 3 gateway or network,",
-        "            4 task FAIL, 5 wait timed out."
+        "Environment: IVH_APPKEY, IVH_ACCESS_TOKEN (credentials),",
+        "             IVH_ENDPOINT (gateway URL).",
+        "Exit codes: 0 ok, 1 invalid request, 2 usage or input file,",
+        "            3 gateway or network, 4 task FAIL, 5 wait timed out,",
+        "            70 internal error, 130 interrupted (Ctrl-C)."
     })
 public final class IvhCli implements Callable<Integer> {
   static final String ENV_APPKEY = "IVH_APPKEY";
@@ -73,6 +83,7 @@ public final class IvhCli implements Callable<Integer> {
   private final PrintStream err;
   private final boolean terminal;
   private final Secrets secrets;
+  private final Interruption interruption;
 
   /**
    * A CLI that reads its settings from {@code env} and writes to {@code out} and {@code err}.
@@ -89,6 +100,7 @@ public final class IvhCli implements Callable<Integer> {
     this.terminal = terminal;
     this.secrets = new Secrets(List.of(
         this.env.getOrDefault(ENV_APPKEY, ""), this.env.getOrDefault(ENV_ACCESS_TOKEN, "")));
+    this.interruption = new Interruption(this.err);
   }
 
   public static void main(String[] args) {
@@ -97,7 +109,10 @@ public final class IvhCli implements Callable<Integer> {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     // A console exists only when standard input and output are terminals: then the bar may redraw in place.
     boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-    System.exit(new IvhCli(System.getenv(), out, err, terminal).execute(args));
+    IvhCli cli = new IvhCli(System.getenv(), out, err, terminal);
+    // Ctrl-C ends the JVM (exit 130) without unwinding the waiting thread: the hook tidies up.
+    Runtime.getRuntime().addShutdownHook(new Thread(cli.interruption(), "ivh-interrupted"));
+    System.exit(cli.execute(args));
   }
 
   /**
@@ -144,6 +159,11 @@ public final class IvhCli implements Callable<Integer> {
 
   boolean terminal() {
     return terminal;
+  }
+
+  /** The Ctrl-C hook's state: waits register with it, {@link #main} installs it. */
+  Interruption interruption() {
+    return interruption;
   }
 
   /** A client for the configured endpoint; exit code 2 when a credential is missing. */
@@ -197,7 +217,8 @@ public final class IvhCli implements Callable<Integer> {
 
   private int usageFailure(ParameterException e, String[] args) {
     String command = e.getCommandLine().getCommandSpec().qualifiedName();
-    err.println("ivh: " + secrets.scrub(e.getMessage()) + " (see '" + command + " --help')");
+    String line = secrets.scrub(e.getMessage()) + " (see '" + command + " --help')";
+    err.println("ivh: " + FailureLine.of(line, List.of()));
     if (verbose) {
       printStackTrace(e);
     }
@@ -205,8 +226,12 @@ public final class IvhCli implements Callable<Integer> {
   }
 
   private int failure(Exception e) {
+    if (interruption.fired()) {
+      // Ctrl-C's hook has said what happened; this failure is its consequence (the stopped sandbox).
+      return ExitCode.INTERRUPTED;
+    }
     int code = exitCodeOf(e);
-    err.println("ivh: " + secrets.scrub(lineOf(e, code)));
+    err.println("ivh: " + FailureLine.of(secrets.scrub(lineOf(e, code)), essentials(e)));
     if (verbose) {
       printStackTrace(e);
     }
@@ -237,9 +262,43 @@ public final class IvhCli implements Callable<Integer> {
       return "internal error: " + e + " (rerun with --verbose for the stack trace)";
     }
     if (e instanceof IvhWaitTimeoutException timeout) {
-      return e.getMessage() + " (resume with: ivh wait " + timeout.taskId() + ")";
+      return timeoutLine(timeout);
     }
     return String.valueOf(e.getMessage());
+  }
+
+  /** What a cut failure line must still show: the gateway's Header.Code and RequestID. */
+  private static List<String> essentials(Throwable e) {
+    List<String> essentials = new ArrayList<>();
+    if (e instanceof IvhServiceException service) {
+      essentials.add("Header.Code=" + service.code());
+    }
+    if (e instanceof IvhException ivh && ivh.requestId() != null && !ivh.requestId().isEmpty()) {
+      essentials.add("RequestID " + ivh.requestId());
+    }
+    return essentials;
+  }
+
+  /** The timeout as the user writes it ({@code 30m}), the last status seen, and how to resume. */
+  static String timeoutLine(IvhWaitTimeoutException timeout) {
+    StringBuilder line = new StringBuilder("gave up waiting for task ").append(timeout.taskId())
+        .append(" after ").append(DurationConverter.format(timeout.timeout()));
+    TaskSnapshot last = timeout.lastSnapshot();
+    if (last == null) {
+      line.append(" without any answer");
+    } else {
+      line.append("; last status ").append(last.rawStatus().isEmpty() ? "(none)" : last.rawStatus());
+      if (last.state() == TaskState.QUEUED) {
+        line.append(", ").append(last.queuePosition()).append(" ahead in the queue");
+      } else if (last.progress() >= 0) {
+        line.append(", progress ").append(last.progress()).append('%');
+      }
+      if (last.requestId() != null && !last.requestId().isEmpty()) {
+        line.append(" (RequestID ").append(last.requestId()).append(')');
+      }
+    }
+    return line.append("; the task on the server goes on (resume with: ivh wait ").append(timeout.taskId())
+        .append(')').toString();
   }
 
   private void printStackTrace(Throwable e) {
@@ -249,12 +308,30 @@ public final class IvhCli implements Callable<Integer> {
     err.flush();
   }
 
-  /** The version from the runnable jar's manifest, or a marker when run from classes. */
+  /**
+   * The version Maven wrote into {@code ivh-version.properties}, or a marker when the resource was
+   * not filtered (classes compiled outside Maven). Not the manifest's Implementation-Version: in the
+   * runnable jar that would be every bundled library's version too.
+   */
   static final class Version implements CommandLine.IVersionProvider {
+    static final String RESOURCE = "ivh-version.properties";
+
     @Override
     public String[] getVersion() {
-      String version = IvhCli.class.getPackage().getImplementationVersion();
-      return new String[] {"ivh " + (version == null ? "(development build)" : version)};
+      return new String[] {"ivh " + version()};
+    }
+
+    static String version() {
+      Properties properties = new Properties();
+      try (InputStream in = IvhCli.class.getResourceAsStream(RESOURCE)) {
+        if (in != null) {
+          properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        // An unreadable resource is the same as a missing one: the marker below.
+      }
+      String version = properties.getProperty("version", "");
+      return version.isBlank() || version.contains("${") ? "(development build)" : version.strip();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.ivhclient.videomake.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
+import io.github.ivhclient.videomake.IvhWaitTimeoutException;
 import io.github.ivhclient.videomake.TaskResult;
 import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.ValidationIssue;
@@ -51,6 +52,23 @@ final class JsonOutput {
     payload.put("FailCode", r.failCode());
     payload.put("FailMessage", r.failMessage());
     payload.put("ExpiresAt", r.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
+    return OBJECTS.toJson(payload);
+  }
+
+  /**
+   * A wait that ran out of time: the task's last known state ({@code Status} empty when no poll
+   * was answered) and {@code "TimedOut": true}; the task goes on on the server.
+   */
+  static String timedOut(IvhWaitTimeoutException e) {
+    TaskSnapshot last = e.lastSnapshot();
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("TaskId", e.taskId());
+    payload.put("Status", last == null ? "" : last.rawStatus());
+    payload.put("Progress", last == null ? 0 : last.progress());
+    payload.put("ArrayCount", last == null ? 0 : last.queuePosition());
+    payload.put("FailCode", last == null ? 0 : last.failCode());
+    payload.put("FailMessage", last == null ? "" : last.failMessage());
+    payload.put("TimedOut", true);
     return OBJECTS.toJson(payload);
   }
 

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DefaultProgressBarRenderer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -23,12 +24,16 @@ import me.tongfei.progressbar.ProgressState;
  * position or the percent changes, and never touches the terminal library.
  */
 final class ProgressDisplay implements AutoCloseable {
-  /** Line mode has no terminal to measure. */
+  /** Line mode has no terminal to measure: lines are this wide unless the status text is unusually long. */
   static final int LINE_WIDTH = 100;
+  /** Line mode's bar, the same on every line so that the lines of a log align. */
+  static final int LINE_BAR_WIDTH = 30;
   private static final int TERMINAL_REFRESH_MILLIS = 200;
   private static final int LINE_POLL_MILLIS = 100;
 
   private final ProgressBar bar;
+  /** Ctrl-C's hook and the waiting thread may both close the display; only the first draws the last line. */
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   ProgressDisplay(String taskId, PrintStream err, boolean terminal) {
     Objects.requireNonNull(taskId, "taskId");
@@ -72,7 +77,9 @@ final class ProgressDisplay implements AutoCloseable {
 
   @Override
   public void close() {
-    bar.close();
+    if (closed.compareAndSet(false, true)) {
+      bar.close();
+    }
   }
 
   private static String abbreviate(String taskId) {
@@ -110,7 +117,18 @@ final class ProgressDisplay implements AutoCloseable {
         return "";
       }
       lastKey = key;
-      return super.render(progress, maxLength);
+      // The default renderer gives the bar whatever room the texts around it leave, so a longer
+      // status would shorten it: measure the texts, then render again with room for a fixed bar.
+      String line = super.render(progress, maxLength);
+      int aroundBar = line.length() - barWidth(line, progress.getTaskName().length());
+      return super.render(progress, aroundBar + LINE_BAR_WIDTH);
+    }
+
+    /** The characters between the bar's brackets, which come right after the task name. */
+    private static int barWidth(String line, int nameLength) {
+      int open = line.indexOf('[', nameLength);
+      int close = line.indexOf(']', open + 1);
+      return open < 0 || close < 0 ? 0 : close - open - 1;
     }
   }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
     description = {"Submit a VideoMakeNoTrain task and print its TaskId.",
         "The request comes from --request and/or the options below; options override the file's fields.",
         "It is validated first: an invalid request exits 1 and nothing is sent.",
-        "With --wait: exits 4 when the task ends in FAIL, 5 when --timeout passes first."})
+        "With --wait: exits 4 when the task ends in FAIL, 5 when --timeout passes first",
+        "(with --json, after printing the task's document)."})
 final class SubmitCommand implements Callable<Integer> {
   @ParentCommand
   private IvhCli cli;
@@ -102,7 +103,7 @@ final class SubmitCommand implements Callable<Integer> {
         cli.out().println(json ? JsonOutput.taskId(taskId) : taskId);
       }
       if (waitForResult) {
-        TaskWait.print(cli, waiting.await(cli, client, taskId), json);
+        TaskWait.print(cli, waiting.await(cli, client, taskId, json, null), json);
       }
     }
     return ExitCode.OK;

@@ -1,6 +1,8 @@
 package io.github.ivhclient.videomake.cli;
 
 import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.IvhTaskFailedException;
+import io.github.ivhclient.videomake.IvhWaitTimeoutException;
 import io.github.ivhclient.videomake.TaskResult;
 import io.github.ivhclient.videomake.WaitOptions;
 import java.time.Duration;
@@ -17,12 +19,15 @@ final class TaskWait {
   Duration pollInterval;
 
   /**
-   * Waits for the task to end, showing a progress bar on standard error.
+   * Waits for the task to end, showing a progress bar on standard error. With {@code json} a task
+   * that fails or outlasts the timeout still gets its document on standard output (TaskId, Status,
+   * FailCode, FailMessage), so a script keeps the TaskId, before the exit code says what happened.
    *
-   * @throws io.github.ivhclient.videomake.IvhTaskFailedException when the task ends in FAIL (exit 4)
-   * @throws io.github.ivhclient.videomake.IvhWaitTimeoutException when the timeout passes first (exit 5)
+   * @param sandbox the in-process sandbox that Ctrl-C stops ({@code demo}), else {@code null}
+   * @throws IvhTaskFailedException when the task ends in FAIL (exit 4)
+   * @throws IvhWaitTimeoutException when the timeout passes first (exit 5)
    */
-  TaskResult await(IvhCli cli, IvhClient client, String taskId) {
+  TaskResult await(IvhCli cli, IvhClient client, String taskId, boolean json, AutoCloseable sandbox) {
     WaitOptions.Builder options = WaitOptions.defaults().toBuilder();
     if (timeout != null) {
       options.timeout(timeout);
@@ -31,7 +36,24 @@ final class TaskWait {
       options.initialDelay(pollInterval).maxDelay(pollInterval).multiplier(1.0);
     }
     try (ProgressDisplay display = new ProgressDisplay(taskId, cli.err(), cli.terminal())) {
-      return client.waitFor(taskId, options.listener(display::onChange).build());
+      cli.interruption().waiting(taskId, display, sandbox);
+      try {
+        return client.waitFor(taskId, options.listener(display::onChange).build());
+      } catch (IvhTaskFailedException e) {
+        if (json) {
+          display.close(); // the bar's last line first, then the document
+          cli.out().println(JsonOutput.result(e.result()));
+        }
+        throw e;
+      } catch (IvhWaitTimeoutException e) {
+        if (json) {
+          display.close();
+          cli.out().println(JsonOutput.timedOut(e));
+        }
+        throw e;
+      } finally {
+        cli.interruption().done();
+      }
     }
   }
 

@@ -252,13 +252,43 @@ class IvhCliSandboxTest {
   }
 
   @Test
+  void aFailedTaskWithJsonStillPrintsItsDocumentAndExits4() throws IOException {
+    sandbox.failNextTasks(1, 40001, "face not found in the template video");
+    CliRun r = run("submit", "--video", VIDEO, "--text", "Hello, fail", "--timbre", timbre(),
+        "--wait", "--poll-interval", FAST_POLL, "--json");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.TASK_FAILED);
+    Map<String, Object> document = json(r.out);
+    assertThat(document).containsEntry("Status", "FAIL").containsEntry("FailCode", 40001.0)
+        .containsEntry("FailMessage", "face not found in the template video");
+    assertThat((String) document.get("TaskId")).isNotBlank();
+    assertThat(failureLine(r)).contains((String) document.get("TaskId")).contains("40001");
+  }
+
+  @Test
+  void aTimedOutWaitWithJsonStillPrintsTheLastStatusAndExits5() throws IOException {
+    try (SandboxGateway slow = sandbox(Duration.ofMinutes(5))) {
+      env.put(IvhCli.ENV_ENDPOINT, slow.endpoint().toString());
+      String taskId = submit();
+      CliRun r = run("wait", "--json", "--timeout", "1s", "--poll-interval", "200ms", taskId);
+      assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.TIMED_OUT);
+      Map<String, Object> document = json(r.out);
+      assertThat(document).containsEntry("TaskId", taskId).containsEntry("TimedOut", true)
+          .containsEntry("FailCode", 0.0).containsKey("FailMessage");
+      assertThat((String) document.get("Status")).isIn("COMMIT", "MAKING");
+      assertThat(failureLine(r)).contains("resume with: ivh wait " + taskId);
+    }
+  }
+
+  @Test
   void aWaitThatRunsOutOfTimeExits5() {
     try (SandboxGateway slow = sandbox(Duration.ofMinutes(5))) {
       env.put(IvhCli.ENV_ENDPOINT, slow.endpoint().toString());
       String taskId = submit();
       CliRun r = run("wait", "--timeout", "1s", "--poll-interval", "200ms", taskId);
       assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.TIMED_OUT);
-      assertThat(failureLine(r)).contains(taskId).contains("resume with: ivh wait " + taskId);
+      assertThat(failureLine(r)).contains(taskId).contains("after 1s").doesNotContain("PT1S")
+          .contains("resume with: ivh wait " + taskId);
+      assertThat(r.out).isEmpty();
     }
   }
 

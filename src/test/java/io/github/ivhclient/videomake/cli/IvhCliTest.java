@@ -3,6 +3,8 @@ package io.github.ivhclient.videomake.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Types;
+import io.github.ivhclient.videomake.IvhWaitTimeoutException;
+import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.testlog.TestSecrets;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +109,38 @@ class IvhCliTest {
   }
 
   @Test
+  void helpFitsEightyColumnsAndWrapsNoExitCodeEntry() {
+    List<String> lines = run("--help").out.lines().toList();
+    assertThat(lines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThan(80));
+    for (String entry : List.of("0 ok", "1 invalid request", "2 usage or input file", "3 gateway or network",
+        "4 task FAIL", "5 wait timed out", "70 internal error", "130 interrupted")) {
+      assertThat(lines).as(entry).anySatisfy(line -> assertThat(line).contains(entry));
+    }
+  }
+
+  @Test
+  void everyCommandSummaryInTheHelpIsACompleteSentence() {
+    List<String> lines = run("--help").out.lines().toList();
+    int start = lines.indexOf("Commands:");
+    assertThat(start).isNotNegative();
+    // An entry is its first line ("  demo      Run ...") and the indented lines that continue it.
+    List<String> entries = new java.util.ArrayList<>();
+    for (String line : lines.subList(start + 1, lines.size())) {
+      if (line.isBlank()) {
+        break;
+      }
+      if (line.startsWith("   ")) {
+        entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+      } else {
+        entries.add(line.strip());
+      }
+    }
+    assertThat(entries).hasSize(6);
+    assertThat(entries).anySatisfy(entry -> assertThat(entry).startsWith("demo "));
+    assertThat(entries).allSatisfy(entry -> assertThat(entry).as(entry).endsWith("."));
+  }
+
+  @Test
   void missingCredentialsAreNamedAndNothingIsSent() {
     env.remove(IvhCli.ENV_ACCESS_TOKEN);
     CliRun r = run("status", "t-1");
@@ -152,10 +187,11 @@ class IvhCliTest {
   }
 
   @Test
-  void versionNamesTheCommand() {
+  void versionNamesTheCommandAndTheBuildsVersion() {
     CliRun r = run("--version");
     assertThat(r.exitCode).isEqualTo(ExitCode.OK);
-    assertThat(r.out).startsWith("ivh ");
+    // Maven filtered ivh-version.properties into target/classes: the version, not the marker.
+    assertThat(r.out.strip()).matches("ivh \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
   }
 
   @Test
@@ -176,18 +212,39 @@ class IvhCliTest {
     assertThat(zero.err).contains("not a positive duration");
     CliRun word = run("wait", "--timeout", "soon", "t-1");
     assertThat(word.exitCode).isEqualTo(ExitCode.USAGE);
-    assertThat(word.err).contains("500ms, 90s, 10m, 2h, PT10M");
+    assertThat(word.err).contains("500ms, 90s, 10m, 2h, 1h30m, PT10M");
+    assertThat(run("wait", "--timeout", "30s1m", "t-1").exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(run("wait", "--timeout", "", "t-1").exitCode).isEqualTo(ExitCode.USAGE);
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void durationsArePrintedAsTheyAreWritten() {
+    assertThat(DurationConverter.format(Duration.ofSeconds(1))).isEqualTo("1s");
+    assertThat(DurationConverter.format(Duration.ofMinutes(30))).isEqualTo("30m");
+    assertThat(DurationConverter.format(Duration.ofHours(2))).isEqualTo("2h");
+    assertThat(DurationConverter.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
+    assertThat(DurationConverter.format(Duration.ofMillis(1500))).isEqualTo("1s500ms");
+    assertThat(DurationConverter.format(Duration.ofHours(26).plusMinutes(5))).isEqualTo("26h5m");
+    assertThat(DurationConverter.format(Duration.ZERO)).isEqualTo("0ms");
+    DurationConverter converter = new DurationConverter();
+    for (String written : List.of("500ms", "90s", "10m", "2h")) {
+      java.time.Duration read = converter.convert(written);
+      assertThat(converter.convert(DurationConverter.format(read))).isEqualTo(read);
+    }
   }
 
   @Test
   void durationFormats() {
     DurationConverter converter = new DurationConverter();
-    assertThat(converter.convert("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
-    assertThat(converter.convert("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
-    assertThat(converter.convert("10m")).isEqualTo(java.time.Duration.ofMinutes(10));
-    assertThat(converter.convert("2h")).isEqualTo(java.time.Duration.ofHours(2));
-    assertThat(converter.convert("pt1m30s")).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(converter.convert("90s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(converter.convert("10m")).isEqualTo(Duration.ofMinutes(10));
+    assertThat(converter.convert("2h")).isEqualTo(Duration.ofHours(2));
+    assertThat(converter.convert("pt1m30s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(converter.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
+    assertThat(converter.convert("1s500ms")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(converter.convert("1m30s")).isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test
@@ -258,6 +315,68 @@ class IvhCliTest {
     assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
     r.assertOneErrorLine();
     assertThat(r.err).contains("HTTP 502").contains("after 3 attempts");
+  }
+
+  @Test
+  void anHtmlErrorPageIsOneShortLine() {
+    StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html>\n<head>\n  <title>502 Bad Gateway</title>\n"
+        + "</head>\n<body>\n\t<h1>502 Bad Gateway</h1>\n");
+    for (int i = 0; i < 40; i++) {
+      page.append("  <p>The upstream server answered nothing useful (line ").append(i).append(").</p>\r\n");
+    }
+    page.append("</body>\n</html>\n");
+    answerAlways(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
+        .setBody(page.toString()));
+    CliRun r = run("status", "task-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
+    r.assertOneErrorLine();
+    String line = r.err.stripTrailing();
+    assertThat(line).startsWith("ivh: getProgress: ").contains("HTTP 502").contains("<title>502 Bad Gateway</title>")
+        .endsWith(FailureLine.ELLIPSIS).doesNotContain("  ").doesNotContain("\t").doesNotContain("\r");
+    assertThat(line.length()).isLessThanOrEqualTo("ivh: ".length() + FailureLine.MAX_LENGTH);
+  }
+
+  @Test
+  void aWholeJsonEnvelopeInAnHttpErrorIsOneLineThatKeepsTheRequestId() {
+    String envelope = "{\n  \"Header\": {\n    \"Code\": 500001,\n    \"Message\": \"" + "upstream busy ".repeat(60)
+        + "\",\n    \"RequestID\": \"req-502-7\"\n  },\n  \"Payload\": {}\n}\n";
+    answerAlways(new MockResponse().setResponseCode(502).setHeader("Content-Type", "application/json")
+        .setBody(envelope));
+    CliRun r = run("status", "task-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("HTTP 502").contains("req-502-7").contains(FailureLine.ELLIPSIS);
+    assertThat(r.err.stripTrailing().length()).isLessThanOrEqualTo("ivh: ".length() + FailureLine.MAX_LENGTH);
+  }
+
+  @Test
+  void aLongMultiLineServiceMessageKeepsHeaderCodeAndRequestId() {
+    String message = "quota exceeded,\\n" + "see the console for details; ".repeat(30);
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
+        "{\"Header\":{\"Code\":100014,\"Message\":\"" + message + "\",\"RequestID\":\"req-err-10\"},"
+            + "\"Payload\":{}}"));
+    CliRun r = run("status", "task-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.GATEWAY);
+    r.assertOneErrorLine();
+    assertThat(r.err).contains("Header.Code=100014").contains("req-err-10").contains("quota exceeded,");
+    assertThat(r.err.stripTrailing().length()).isLessThanOrEqualTo("ivh: ".length() + FailureLine.MAX_LENGTH);
+  }
+
+  @Test
+  void aTimedOutWaitNamesTheTimeoutAsWrittenAndTheQueueOnlyWhileCommitted() {
+    TaskSnapshot queued = TaskSnapshot.builder("t-9").status("COMMIT").progress(0).queuePosition(3)
+        .requestId("req-q").build();
+    String whileQueued = IvhCli.timeoutLine(new IvhWaitTimeoutException("t-9", Duration.ofSeconds(1), queued, 4));
+    assertThat(whileQueued).contains("after 1s;").contains("last status COMMIT, 3 ahead in the queue")
+        .contains("RequestID req-q").contains("resume with: ivh wait t-9").doesNotContain("PT1S");
+
+    TaskSnapshot making = TaskSnapshot.builder("t-9").status("MAKING").progress(40).queuePosition(0).build();
+    String whileMaking = IvhCli.timeoutLine(new IvhWaitTimeoutException("t-9", Duration.ofMinutes(30), making, 9));
+    assertThat(whileMaking).contains("after 30m;").contains("last status MAKING, progress 40%")
+        .doesNotContain("queue").doesNotContain("PT30M").doesNotContain("RequestID");
+
+    String unanswered = IvhCli.timeoutLine(new IvhWaitTimeoutException("t-9", Duration.ofSeconds(90), null, 0));
+    assertThat(unanswered).contains("after 1m30s without any answer").contains("resume with: ivh wait t-9");
   }
 
   @Test

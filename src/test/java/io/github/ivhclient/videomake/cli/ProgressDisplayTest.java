@@ -50,6 +50,20 @@ class ProgressDisplayTest {
   }
 
   @Test
+  void theBarHasTheSameWidthWhateverTheStatusText() throws InterruptedException {
+    List<String> lines = render(List.of(
+        snapshot("COMMIT", 0, 12),
+        snapshot("MAKING", 5, 0),
+        snapshot("MAKING", 57, 0),
+        TaskSnapshot.builder("0123456789abcdef").status("FAIL").progress(-1).failCode(40001).build()));
+
+    assertThat(lines).hasSize(4);
+    assertThat(lines).allSatisfy(line -> assertThat(line.indexOf(']') - line.indexOf('[') - 1)
+        .as(line).isEqualTo(ProgressDisplay.LINE_BAR_WIDTH));
+    assertThat(lines.get(2)).contains("[=================");
+  }
+
+  @Test
   void printsNothingBeforeTheFirstSnapshot() throws InterruptedException {
     assertThat(render(List.of())).isEmpty();
   }
