@@ -87,6 +87,14 @@ class CliJarIT {
     assumeThat(sigintIgnored()).as("SIGINT ignored by this process (started in the background without job"
         + " control), so by its children too").isFalse();
     Process process = java("demo", "--task-duration", "5m").start();
+    try {
+      interruptOnceWaiting(process);
+    } finally {
+      process.destroyForcibly(); // a failed assertion must not leave a 5-minute demo running
+    }
+  }
+
+  private void interruptOnceWaiting(Process process) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
     // Interrupt once the wait has drawn its first progress line.
     while (!read("err.txt").contains("% [") && System.nanoTime() < deadline && process.isAlive()) {
