@@ -114,6 +114,14 @@ class ConstraintsIT {
     add(SUBMIT, "Payload.VideoParam.EndTime", "minimum",
         set("Payload.VideoParam.EndTime", -0.5), set("Payload.VideoParam.EndTime", 0));
     add(SUBMIT, "Payload.VideoParam.DisableIntervals", "maxItems", intervals(6), intervals(5));
+    // The base request's MakeType is Custom; the valid twin lacks the same time under another
+    // MakeType, or without one (absent means Default: the `if` requires MakeType to be present).
+    add(SUBMIT, "Payload.VideoParam.StartTime", "required", "MakeType=Custom",
+        remove("Payload.VideoParam.StartTime"),
+        both(remove("Payload.VideoParam.StartTime"), remove("Payload.VideoParam.MakeType")));
+    add(SUBMIT, "Payload.VideoParam.EndTime", "required", "MakeType=Custom",
+        remove("Payload.VideoParam.EndTime"),
+        both(remove("Payload.VideoParam.EndTime"), set("Payload.VideoParam.MakeType", "CustomOnlyStart")));
     add(SUBMIT, "Payload.VideoParam.DisableIntervals[].StartTime", "required",
         remove("Payload.VideoParam.DisableIntervals.0.StartTime"), none());
     add(SUBMIT, "Payload.VideoParam.DisableIntervals[].EndTime", "required",

@@ -84,6 +84,14 @@ class SpecExamplesTest {
     ((ObjectNode) loop.get("Payload")).put("VideoLoop", 2);
     assertThat(errors(schema, loop)).anyMatch(m -> m.contains("VideoLoop"));
 
+    ObjectNode custom = (ObjectNode) example("videoMakeNoTrain request", "textDriven").deepCopy();
+    ObjectNode video = ((ObjectNode) custom.get("Payload")).putObject("VideoParam").put("StartTime", 1.5);
+    assertThat(errors(schema, custom)).as("no MakeType: Default, no EndTime needed").isEmpty();
+    video.put("MakeType", "Circle");
+    assertThat(errors(schema, custom)).as("Circle needs no EndTime").isEmpty();
+    video.put("MakeType", "Custom");
+    assertThat(errors(schema, custom)).anyMatch(m -> m.contains("EndTime"));
+
     ObjectNode progress = (ObjectNode) example("getProgress response 200", "making").deepCopy();
     ((ObjectNode) progress.get("Payload")).put("Status", "PAUSED");
     assertThat(errors(SPEC.operation("getProgress").responseSchema("200"), progress))

@@ -78,7 +78,6 @@ class ValidationAgreementIT {
       "ssmlWellFormed", "ssmlPhoneme", "ssmlBreak", "ssmlWord", // markup: not expressible
       "segmentLongerThan5s", "startBeforeEnd", "chronological", // arithmetic between fields
       "decimals",                                               // multipleOf 0.001 fails on binary doubles
-      "requiredWhenCustom",                                     // the spec leaves it to the client (MakeType text)
       "urlSyntax");                                             // a parseable URI with a host: stricter than the pattern
 
   private static final PayloadValidator VALIDATOR = new PayloadValidator();
@@ -259,7 +258,7 @@ class ValidationAgreementIT {
   /** The client's rule names for what the schema says; Prism reports the JSON Schema keyword. */
   private static String schemaRule(String rule, String path) {
     return switch (rule) {
-      case "requiredWhenText", "requiredWhenOriginalVoice" -> "required";
+      case "requiredWhenText", "requiredWhenOriginalVoice", "requiredWhenCustom" -> "required";
       case "absoluteHttpUrl" -> "pattern";
       default -> rule;
     };
