@@ -268,7 +268,8 @@ public final class IvhCli implements Callable<Integer> {
   }
 
   /** What a cut failure line must still show: the gateway's Header.Code and RequestID. */
-  private static List<String> essentials(Throwable e) {
+  private static List<String> essentials(Throwable failure) {
+    Throwable e = failure instanceof CliException && failure.getCause() instanceof IvhException ? failure.getCause() : failure;
     List<String> essentials = new ArrayList<>();
     if (e instanceof IvhServiceException service) {
       essentials.add("Header.Code=" + service.code());

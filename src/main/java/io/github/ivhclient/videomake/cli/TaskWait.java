@@ -1,6 +1,7 @@
 package io.github.ivhclient.videomake.cli;
 
 import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.IvhException;
 import io.github.ivhclient.videomake.IvhTaskFailedException;
 import io.github.ivhclient.videomake.IvhWaitTimeoutException;
 import io.github.ivhclient.videomake.TaskResult;
@@ -26,6 +27,7 @@ final class TaskWait {
    * @param sandbox the in-process sandbox that Ctrl-C stops ({@code demo}), else {@code null}
    * @throws IvhTaskFailedException when the task ends in FAIL (exit 4)
    * @throws IvhWaitTimeoutException when the timeout passes first (exit 5)
+   * @throws CliException when polling fails for good (exit 3), naming the task and how to resume
    */
   TaskResult await(IvhCli cli, IvhClient client, String taskId, boolean json, AutoCloseable sandbox) {
     WaitOptions.Builder options = WaitOptions.defaults().toBuilder();
@@ -51,6 +53,15 @@ final class TaskWait {
           cli.out().println(JsonOutput.timedOut(e));
         }
         throw e;
+      } catch (IvhException e) {
+        // Polling failed for good, but the task exists: name it, or a script that retries the
+        // whole submit on exit 3 would pay for a second task.
+        if (json) {
+          display.close();
+          cli.out().println(JsonOutput.taskId(taskId));
+        }
+        throw new CliException(ExitCode.GATEWAY, "task " + taskId + ": waiting failed, the task on the server goes on"
+            + " (resume with: ivh wait " + taskId + "): " + e.getMessage(), e);
       } finally {
         cli.interruption().done();
       }

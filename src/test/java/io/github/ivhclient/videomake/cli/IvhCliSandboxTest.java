@@ -265,6 +265,18 @@ class IvhCliSandboxTest {
   }
 
   @Test
+  void aWaitWhosePollsKeepFailingNamesTheTaskSoAScriptNeverSubmitsAgain() throws IOException {
+    String taskId = submit();
+    sandbox.failNextRequests(1000, 503);
+    CliRun r = run("wait", "--json", "--poll-interval", FAST_POLL, taskId);
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.GATEWAY);
+    assertThat(json(r.out)).containsEntry("TaskId", taskId);
+    assertThat(failureLine(r)).contains("task " + taskId + ": waiting failed, the task on the server goes on")
+        .contains("resume with: ivh wait " + taskId).contains("HTTP 503").contains("RequestID");
+    assertThat(sandbox.requestCount(SandboxGateway.SUBMIT_PATH)).isEqualTo(1);
+  }
+
+  @Test
   void aTimedOutWaitWithJsonStillPrintsTheLastStatusAndExits5() throws IOException {
     try (SandboxGateway slow = sandbox(Duration.ofMinutes(5))) {
       env.put(IvhCli.ENV_ENDPOINT, slow.endpoint().toString());
