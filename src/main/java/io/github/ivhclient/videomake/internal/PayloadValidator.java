@@ -234,11 +234,31 @@ public final class PayloadValidator {
           "a value unknown to this client");
     } else if (value instanceof Double number && !Double.isFinite(number)) {
       findings.error(path, "type", "must be a finite number", number.toString());
-    } else if (value instanceof String text && path.endsWith("Url")) {
-      urlRules(path, text, findings);
+    } else if (value instanceof String text) {
+      int lone = loneSurrogate(text);
+      if (lone >= 0) {
+        // UTF-8 cannot carry it: the wire would silently get '?' instead (a different text, billed).
+        findings.error(path, "wellFormedUnicode", "has an unpaired UTF-16 surrogate at character "
+            + (text.codePointCount(0, lone) + 1), String.format(Locale.ROOT, "U+%04X", (int) text.charAt(lone)));
+      } else if (path.endsWith("Url")) {
+        urlRules(path, text, findings);
+      }
     } else if (ModelProperties.isModel(value.getClass())) {
       walk(value, path, findings);
     }
+  }
+
+  /** The index of the first surrogate that is not half of a pair, or -1. */
+  static int loneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The generator's fallback for values the contract does not list ({@code enumUnknownDefaultCase}). */

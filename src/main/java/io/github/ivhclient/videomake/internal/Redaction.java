@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** Masks secrets in text meant for logs, exception messages and {@code toString}. */
 public final class Redaction {
   private static final Pattern SECRET_QUERY_PARAMS =
-      Pattern.compile("(?i)([?&](?:appkey|signature|token|ivh_token)=)[^&#\\s\"]*");
+      // Any secret-named parameter, wherever it starts (after ?, &, &amp;, a space...), not only after ? or &.
+      Pattern.compile("(?i)((?<![A-Za-z0-9_])(?:appkey|signature|token|ivh_token)=)[^&#\\s\"]*");
 
   private static final Pattern USER_INFO = Pattern.compile("(//)[^/?#@\\s]*@");
   private static final Pattern ANY_QUERY_VALUE = Pattern.compile("([?&#][^=&#\\s]*=)[^&#\\s]*");

@@ -414,6 +414,21 @@ class PayloadValidatorTest {
   }
 
   @Test
+  void anUnpairedSurrogateIsAnErrorBecauseUtf8WouldSendAQuestionMarkInstead() {
+    ValidationReport lone = VALIDATOR.validate(with(text(), p -> p.inputSsml("ab\uD800cd")));
+    assertThat(lone.errors()).singleElement().satisfies(i -> {
+      assertThat(i.path()).isEqualTo("Payload.InputSsml");
+      assertThat(i.rule()).isEqualTo("wellFormedUnicode");
+      assertThat(i.message()).contains("at character 3");
+      assertThat(i.rejectedValue()).isEqualTo("U+D800");
+    });
+    assertThat(VALIDATOR.validate(with(text(), p -> p.getSpeechParam().timbreKey("\uDC00x"))).errors())
+        .extracting(ValidationIssue::path, ValidationIssue::rule)
+        .containsExactly(tuple("Payload.SpeechParam.TimbreKey", "wellFormedUnicode"));
+    assertThat(VALIDATOR.validate(with(text(), p -> p.inputSsml("ab\uD83D\uDE00cd"))).isValid()).isTrue();
+  }
+
+  @Test
   void isThreadSafe() throws Exception {
     List<VideoMakeNoTrainPayload> inputs = Arrays.asList(text(), audio(), custom(1, 2), intervals(3, 1),
         with(text(), p -> p.inputSsml("a & b")), with(text(), p -> p.getSpeechParam().speed(3.0)));

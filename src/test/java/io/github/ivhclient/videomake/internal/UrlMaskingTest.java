@@ -19,4 +19,13 @@ class UrlMaskingTest {
     assertThat(Redaction.maskUrl("http://a b/?")).isEqualTo("http://a b/?");
     assertThat(Redaction.maskUrl(null)).isNull();
   }
+
+  @Test
+  void masksSecretParametersWhereverTheyStartIncludingAfterAnHtmlEscapedAmpersand() {
+    assertThat(Redaction.maskQuery("https://e.com/cb?ivh_ref=1&amp;ivh_token=SECRETTOKENXYZ tail"))
+        .isEqualTo("https://e.com/cb?ivh_ref=1&amp;ivh_token=**** tail");
+    assertThat(Redaction.maskQuery("appkey=AK1&signature=S%2B1 and token=T1"))
+        .isEqualTo("appkey=****&signature=**** and token=****");
+    assertThat(Redaction.maskQuery("?myappkey=keep&notoken=keep")).isEqualTo("?myappkey=keep&notoken=keep");
+  }
 }
