@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import io.github.ivhclient.videomake.IvhCallbackException.Reason;
 import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.internal.MessageText;
 import io.github.ivhclient.videomake.internal.Redaction;
 import io.github.ivhclient.videomake.model.CallbackPayload;
 import io.github.ivhclient.videomake.model.CallbackRequest;
@@ -139,7 +140,7 @@ public final class CallbackParser {
   }
 
   private static String cut(String value) {
-    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    return MessageText.cut(value, 40);
   }
 
   /** Builds a {@link CallbackParser}. */

@@ -31,15 +31,19 @@ public final class MessageText {
     if (text == null) {
       return "";
     }
-    String line = BLANKS.matcher(text).replaceAll(" ").trim();
-    if (line.length() <= maxChars) {
-      return line;
+    return cut(BLANKS.matcher(text).replaceAll(" ").trim(), maxChars);
+  }
+
+  /** {@code text} cut to {@code maxChars} with an ellipsis, never inside a surrogate pair. */
+  public static String cut(String text, int maxChars) {
+    if (text.length() <= maxChars) {
+      return text;
     }
     int end = maxChars;
-    if (Character.isHighSurrogate(line.charAt(end - 1))) {
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
-    return line.substring(0, end) + "…";
+    return text.substring(0, end) + "…";
   }
 
   /**

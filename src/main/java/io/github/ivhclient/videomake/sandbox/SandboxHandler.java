@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.internal.MessageText;
 import io.github.ivhclient.videomake.internal.PayloadReader;
 import io.github.ivhclient.videomake.internal.Redaction;
 import io.github.ivhclient.videomake.model.DescribeTimbrePayload;
@@ -316,8 +317,7 @@ final class SandboxHandler implements HttpHandler {
   }
 
   private static String cut(String detail) {
-    String text = detail == null ? "" : detail;
-    return text.length() > MAX_DETAIL_CHARS ? text.substring(0, MAX_DETAIL_CHARS) + "…" : text;
+    return MessageText.cut(detail == null ? "" : detail, MAX_DETAIL_CHARS);
   }
 
   /** A refusal to answer with: HTTP 200 and a non-zero code, unless the status says otherwise. */
