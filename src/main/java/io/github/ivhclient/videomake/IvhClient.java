@@ -8,6 +8,7 @@ import io.github.ivhclient.videomake.internal.EchoScrubber;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
+import io.github.ivhclient.videomake.internal.ValidationRules;
 import io.github.ivhclient.videomake.internal.RawStatusProgress;
 import io.github.ivhclient.videomake.internal.Redaction;
 import io.github.ivhclient.videomake.internal.RequestPacer;
@@ -98,11 +99,12 @@ public final class IvhClient implements AutoCloseable {
   private final VideoMakerApi submitter;
   private final AssetsApi assets;
   private final PayloadValidator validator;
+  private final ValidationMode validationMode;
   private final RetryPolicy retryPolicy;
   private final ClientResources resources;
   private final RetryingCaller caller;
   private final TaskWaiter waiter;
-  /** False for the views made by {@link #withRetryPolicy}: they share, and must not close, the resources. */
+  /** False for the views made by {@link #withRetryPolicy} and {@link #withValidationMode}: they share, and must not close, the resources. */
   private final boolean ownsResources;
 
   private IvhClient(Builder b) {
@@ -136,13 +138,14 @@ public final class IvhClient implements AutoCloseable {
     this.assets = readRetrofit.create(AssetsApi.class);
     this.submitter = retrofit(submits).create(VideoMakerApi.class);
     this.validator = new PayloadValidator();
+    this.validationMode = b.validationMode;
     this.caller = new RetryingCaller(resources.scheduler(), clock);
     RequestPacer pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, resources.maxInFlight());
     this.waiter = new TaskWaiter(resources.scheduler(), pollPacer, this::pollOnce, clock);
     this.ownsResources = true;
   }
 
-  private IvhClient(IvhClient base, RetryPolicy retryPolicy) {
+  private IvhClient(IvhClient base, RetryPolicy retryPolicy, ValidationMode validationMode) {
     this.appKey = base.appKey;
     this.endpoint = base.endpoint;
     this.clock = base.clock;
@@ -150,6 +153,7 @@ public final class IvhClient implements AutoCloseable {
     this.submitter = base.submitter;
     this.assets = base.assets;
     this.validator = base.validator;
+    this.validationMode = validationMode;
     this.retryPolicy = retryPolicy;
     this.resources = base.resources;
     this.caller = base.caller;
@@ -169,9 +173,12 @@ public final class IvhClient implements AutoCloseable {
     return new Builder();
   }
 
-  /** Checks a request without sending it: errors, and warnings for parameters the service will ignore. */
+  /**
+   * Checks a request without sending it, as {@link #submit} would under this client's
+   * {@link ValidationMode}: errors, and warnings for what the gateway may ignore or read otherwise.
+   */
   public ValidationReport validate(VideoMakeNoTrainPayload request) {
-    return validator.validate(request);
+    return validator.validate(request, validationMode);
   }
 
   /**
@@ -272,7 +279,22 @@ public final class IvhClient implements AutoCloseable {
    * connections and threads; closing the view does nothing.
    */
   public IvhClient withRetryPolicy(RetryPolicy retryPolicy) {
-    return new IvhClient(this, Objects.requireNonNull(retryPolicy, "retryPolicy"));
+    return new IvhClient(this, Objects.requireNonNull(retryPolicy, "retryPolicy"), validationMode);
+  }
+
+  /**
+   * A view of this client that validates requests in another mode, for a call or a batch of calls:
+   * {@code client.withValidationMode(ValidationMode.WARN_ONLY).submit(request)} sends a request
+   * the client's reading of the API document would refuse. It shares this client's connections
+   * and threads; closing the view does nothing.
+   */
+  public IvhClient withValidationMode(ValidationMode validationMode) {
+    return new IvhClient(this, retryPolicy, Objects.requireNonNull(validationMode, "validationMode"));
+  }
+
+  /** How this client's submits are validated. */
+  public ValidationMode validationMode() {
+    return validationMode;
   }
 
   /** The retry policy of this client's calls. */
@@ -384,7 +406,7 @@ public final class IvhClient implements AutoCloseable {
   }
 
   private VideoMakeNoTrainRequest submitBody(VideoMakeNoTrainPayload request) {
-    ValidationReport report = validator.validate(request);
+    ValidationReport report = validator.validate(request, validationMode);
     if (!report.isValid()) {
       throw new IvhValidationException(SUBMIT, report);
     }
@@ -394,7 +416,7 @@ public final class IvhClient implements AutoCloseable {
   private static GetProgressRequest progressBody(String taskId) {
     if (taskId == null || taskId.isBlank()) {
       throw new IvhValidationException(GET_PROGRESS, new ValidationReport(List.of(
-          ValidationIssue.error("Payload.TaskId", "required", "a TaskId is required", taskId))));
+          ValidationRules.TASK_ID_REQUIRED.issue("Payload.TaskId", "a TaskId is required", taskId))));
     }
     return new GetProgressRequest().header(Map.of()).payload(new GetProgressPayload().taskId(taskId));
   }
@@ -403,10 +425,10 @@ public final class IvhClient implements AutoCloseable {
     Objects.requireNonNull(filter, "filter");
     List<ValidationIssue> issues = new java.util.ArrayList<>();
     if (pageIndex < 1) {
-      issues.add(ValidationIssue.error("Payload.PageIndex", "minimum", "must be at least 1", Integer.toString(pageIndex)));
+      issues.add(ValidationRules.PAGE_INDEX_MIN.issue("Payload.PageIndex", "must be at least 1", Integer.toString(pageIndex)));
     }
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      issues.add(ValidationIssue.error("Payload.PageSize", pageSize < 1 ? "minimum" : "maximum",
+      issues.add((pageSize < 1 ? ValidationRules.PAGE_SIZE_MIN : ValidationRules.PAGE_SIZE_MAX).issue("Payload.PageSize",
           "must be between 1 and " + MAX_PAGE_SIZE, Integer.toString(pageSize)));
     }
     if (!issues.isEmpty()) {
@@ -467,6 +489,7 @@ public final class IvhClient implements AutoCloseable {
     private OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private ValidationMode validationMode = ValidationMode.ENFORCE;
     private int schedulerThreads = DEFAULT_SCHEDULER_THREADS;
     private int maxPollsPerSecond = DEFAULT_MAX_POLLS_PER_SECOND;
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
@@ -529,6 +552,15 @@ public final class IvhClient implements AutoCloseable {
     /** How failed calls are retried; {@link RetryPolicy#defaults()} unless set. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * How requests are validated before they are sent: {@link ValidationMode#ENFORCE} unless set.
+     * Per call: {@link IvhClient#withValidationMode}.
+     */
+    public Builder validationMode(ValidationMode validationMode) {
+      this.validationMode = Objects.requireNonNull(validationMode, "validationMode");
       return this;
     }
 

@@ -7,7 +7,10 @@ import java.util.Objects;
  * {@code Payload.VideoParam.DisableIntervals[1]}), which rule, and the rejected value as text.
  */
 public final class ValidationIssue {
-  /** An error stops the request; a warning names a parameter the service will ignore. */
+  /**
+   * An error stops the request (under {@link ValidationMode#ENFORCE}); a warning names a parameter
+   * the service will ignore, or says what the gateway may do where the API document is unclear.
+   */
   public enum Severity { ERROR, WARNING }
 
   private final Severity severity;

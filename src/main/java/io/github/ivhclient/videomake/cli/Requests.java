@@ -2,6 +2,7 @@ package io.github.ivhclient.videomake.cli;
 
 import io.github.ivhclient.videomake.IvhValidationException;
 import io.github.ivhclient.videomake.ValidationIssue;
+import io.github.ivhclient.videomake.ValidationMode;
 import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
@@ -16,8 +17,17 @@ final class Requests {
 
   /** The reader's findings about the file (if any) plus every validation rule on the request. */
   static ValidationReport check(VideoMakeNoTrainPayload payload, List<ValidationIssue> readerIssues) {
+    return check(payload, readerIssues, ValidationMode.ENFORCE);
+  }
+
+  /**
+   * The same in {@code mode}. The reader's errors (a value of the wrong JSON type, an enum value
+   * the client does not know) stay errors in every mode: such a request cannot be sent as written.
+   */
+  static ValidationReport check(VideoMakeNoTrainPayload payload, List<ValidationIssue> readerIssues,
+      ValidationMode mode) {
     List<ValidationIssue> issues = new ArrayList<>(readerIssues);
-    issues.addAll(VALIDATOR.validate(payload).all());
+    issues.addAll(VALIDATOR.validate(payload, mode).all());
     return new ValidationReport(issues);
   }
 

@@ -3,6 +3,7 @@ package io.github.ivhclient.videomake.cli;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhValidationException;
 import io.github.ivhclient.videomake.ValidationIssue;
+import io.github.ivhclient.videomake.ValidationMode;
 import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.model.SpeechParam;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
@@ -10,17 +11,21 @@ import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.ConcurrencyTy
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.DriverTypeEnum;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Submit a VideoMakeNoTrain task and print its TaskId.",
         "The request comes from --request and/or the options below; options override the file's fields.",
-        "It is validated first: an invalid request exits 1 and nothing is sent.",
+        "It is validated first: an invalid request exits 1 and nothing is sent",
+        "(--validation warn-only or off sends it anyway).",
         "With --wait: exits 4 when the task ends in FAIL, 5 when --timeout passes first",
         "(with --json, after printing the task's document)."})
 final class SubmitCommand implements Callable<Integer> {
@@ -69,6 +74,13 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--callback", paramLabel = "URL", description = "CallbackUrl: where the gateway POSTs the result once.")
   private String callback;
 
+  @Option(names = "--validation", paramLabel = "MODE", converter = ValidationModeConverter.class,
+      description = {"enforce (default): an error stops the request. warn-only: errors are printed as warnings"
+          + " and the request is sent. off: only what cannot be sent as written is checked.",
+          "For the day the gateway accepts what the API document does not say; a value of the wrong JSON"
+              + " type is refused in every mode."})
+  private ValidationMode validation = ValidationMode.ENFORCE;
+
   @Option(names = "--wait", description = "Then wait for the task to end, with a progress bar, and print its result URLs.")
   private boolean waitForResult;
 
@@ -92,13 +104,13 @@ final class SubmitCommand implements Callable<Integer> {
       readerIssues = file.readerIssues();
     }
     applyOptions(payload);
-    ValidationReport report = Requests.check(payload, readerIssues);
+    ValidationReport report = Requests.check(payload, readerIssues, validation);
     Requests.requireValid(report);
     for (ValidationIssue warning : report.warnings()) {
       cli.err().println("warning: " + warning);
     }
     try (IvhClient client = cli.client()) {
-      String taskId = client.submit(payload);
+      String taskId = client.withValidationMode(validation).submit(payload);
       if (!waitForResult || !json) {
         cli.out().println(json ? JsonOutput.taskId(taskId) : taskId);
       }
@@ -137,6 +149,20 @@ final class SubmitCommand implements Callable<Integer> {
     if (payload.getDriverType() == DriverTypeEnum.TEXT && payload.getSpeechParam() != null
         && payload.getSpeechParam().getSpeed() == null && requestFile == null) {
       payload.getSpeechParam().setSpeed(1.0);
+    }
+  }
+
+  /** enforce, warn-only, off (any case; WARN_ONLY too). */
+  static final class ValidationModeConverter implements ITypeConverter<ValidationMode> {
+    @Override
+    public ValidationMode convert(String value) {
+      String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+      for (ValidationMode mode : ValidationMode.values()) {
+        if (mode.name().equals(name)) {
+          return mode;
+        }
+      }
+      throw new TypeConversionException("'" + value + "' is not enforce, warn-only or off");
     }
   }
 

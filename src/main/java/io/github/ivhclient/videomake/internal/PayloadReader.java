@@ -261,7 +261,7 @@ public final class PayloadReader {
       } else if (!(entry.getValue() instanceof Map<?, ?> header)) {
         issues.add(typeError("Header", "an object", entry.getValue()));
       } else {
-        header.keySet().forEach(name -> issues.add(ValidationIssue.warning("Header." + name, "unknownField",
+        header.keySet().forEach(name -> issues.add(ValidationRules.UNKNOWN_FIELD.issue("Header." + name,
             "the request Header is always sent empty; this field is ignored", null)));
       }
     }
@@ -321,7 +321,7 @@ public final class PayloadReader {
       ok = value instanceof String;
     } else if (wireType == Double.class || wireType == Float.class || wireType == BigDecimal.class) {
       if (value instanceof JsonNumber number && Double.isInfinite(number.toDouble())) {
-        issues.add(ValidationIssue.error(path, "type", "is outside the range of a 64-bit floating-point number",
+        issues.add(ValidationRules.TYPE.issue(path, "is outside the range of a 64-bit floating-point number",
             describe(value)));
         return null;
       }
@@ -350,7 +350,7 @@ public final class PayloadReader {
       return null;
     }
     if (!(int32 ? number.isWithin(Integer.MIN_VALUE, Integer.MAX_VALUE) : number.isWithin(Long.MIN_VALUE, Long.MAX_VALUE))) {
-      issues.add(ValidationIssue.error(path, "type",
+      issues.add(ValidationRules.TYPE.issue(path,
           "is outside the " + (int32 ? "32" : "64") + "-bit integer range", describe(value)));
       return null;
     }
@@ -363,7 +363,7 @@ public final class PayloadReader {
   private static boolean checkEnum(Object written, Object bindable, Class<?> type, Class<?> wireType, String path,
       List<ValidationIssue> issues) {
     if (type.isEnum() && PayloadValidator.isUnknownConstant(enumConstant(type, wireType, bindable))) {
-      issues.add(ValidationIssue.error(path, "enum", "must be one of " + PayloadValidator.knownValues(type),
+      issues.add(ValidationRules.UNKNOWN_ENUM.issue(path, "must be one of " + PayloadValidator.knownValues(type),
           describe(written)));
       return false;
     }
@@ -394,17 +394,17 @@ public final class PayloadReader {
       return JsonSupport.moshi().adapter(VideoMakeNoTrainPayload.class).fromJsonValue(clean);
     } catch (JsonDataException e) {
       // The checks above admit only values Moshi binds; reaching this is a bug, reported, not thrown.
-      issues.add(ValidationIssue.error(ROOT, "type", "cannot be read: " + e.getMessage(), null));
+      issues.add(ValidationRules.TYPE.issue(ROOT, "cannot be read: " + e.getMessage(), null));
       return null;
     }
   }
 
   private static ValidationIssue typeError(String path, String expected, Object value) {
-    return ValidationIssue.error(path, "type", "must be " + expected + ", not " + jsonTypeOf(value), describe(value));
+    return ValidationRules.TYPE.issue(path, "must be " + expected + ", not " + jsonTypeOf(value), describe(value));
   }
 
   private static ValidationIssue unknownField(String path) {
-    return ValidationIssue.warning(path, "unknownField", "is not a field of the contract; the service may ignore it", null);
+    return ValidationRules.UNKNOWN_FIELD.issue(path, "is not a field of the contract; the service may ignore it", null);
   }
 
   private static String jsonTypeOf(Object value) {

@@ -1,6 +1,7 @@
 package io.github.ivhclient.videomake.internal;
 
 import io.github.ivhclient.videomake.ValidationIssue;
+import io.github.ivhclient.videomake.ValidationMode;
 import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.internal.JsonSchemaConstraintValidators.CodePointSize;
 import io.github.ivhclient.videomake.internal.JsonSchemaConstraintValidators.CollectionSize;
@@ -27,8 +28,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,8 +37,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
@@ -54,7 +55,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * Schema judges them ({@link JsonSchemaConstraintValidators}); then, in Java, every rule the
  * generator drops: the {@code DriverType} conditionals, SSML, segment arithmetic, interval order,
  * decimals, URL syntax, enum values unknown to this client, and warnings for parameters the
- * service ignores. Stateless and thread-safe; {@code new PayloadValidator()} is cheap, the
+ * service ignores. Every finding comes from a {@link Rule} of {@link ValidationRules}: an error
+ * only where a sentence of the API document forbids the request. Stateless and thread-safe; {@code new PayloadValidator()} is cheap, the
  * Bean Validation factory is built once per JVM.
  */
 public final class PayloadValidator {
@@ -76,14 +78,28 @@ public final class PayloadValidator {
   private static final java.util.regex.Pattern FIXED_VOLUME_TIMBRE =
       java.util.regex.Pattern.compile("male_([1-9]|1[0-9]|20)|female_([1-9]|1[0-9]|2[0-3])");
 
-  private static final Map<String, String> PATTERN_MESSAGES =
-      Map.of("Payload.InputSsml", "must not contain a line break (CR or LF)");
+  private static final Map<String, String> PATTERN_MESSAGES = Map.of("Payload.InputSsml",
+      "must not contain a line break (LF, VT, FF, CR, NEL U+0085, LS U+2028 or PS U+2029)");
 
+  /** Every finding, errors refusing the request ({@link ValidationMode#ENFORCE}). */
   public ValidationReport validate(VideoMakeNoTrainPayload payload) {
+    return validate(payload, ValidationMode.ENFORCE);
+  }
+
+  /**
+   * The findings as {@code mode} reports them: all of them ({@code ENFORCE}), with the errors
+   * turned into warnings ({@code WARN_ONLY}), or none ({@code OFF}); in every mode the errors of
+   * the wire format ({@link Rule#wireFormat()}) stay errors.
+   */
+  public ValidationReport validate(VideoMakeNoTrainPayload payload, ValidationMode mode) {
+    return findings(payload).report(Objects.requireNonNull(mode, "mode"));
+  }
+
+  private static Findings findings(VideoMakeNoTrainPayload payload) {
     Findings findings = new Findings();
     if (payload == null) {
-      findings.error(ROOT, "required", "the request payload is required", null);
-      return findings.report();
+      findings.add(ValidationRules.PAYLOAD_REQUIRED, ROOT, "the request payload is required", null);
+      return findings;
     }
     beanValidation(payload, findings);
     walk(payload, ROOT, findings);
@@ -92,7 +108,7 @@ public final class PayloadValidator {
       SsmlChecker.check(payload.getInputSsml()).forEach(findings::add);
     }
     videoParamRules(payload, findings);
-    return findings.report();
+    return findings;
   }
 
   private static Validator buildBeanValidator() {
@@ -148,27 +164,27 @@ public final class PayloadValidator {
       Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
       String rejected = valueText(value);
       if (constraint instanceof NotNull) {
-        findings.error(path, "required", "is required", null);
+        findings.schema("required", path, "is required", null);
       } else if (constraint instanceof Min min) {
-        findings.error(path, "minimum", "must be at least " + min.value(), rejected);
+        findings.schema("minimum", path, "must be at least " + min.value(), rejected);
       } else if (constraint instanceof DecimalMin min) {
-        findings.error(path, "minimum", (min.inclusive() ? "must be at least " : "must be more than ") + min.value(), rejected);
+        findings.schema("minimum", path, (min.inclusive() ? "must be at least " : "must be more than ") + min.value(), rejected);
       } else if (constraint instanceof Max max) {
-        findings.error(path, "maximum", "must be at most " + max.value(), rejected);
+        findings.schema("maximum", path, "must be at most " + max.value(), rejected);
       } else if (constraint instanceof DecimalMax max) {
-        findings.error(path, "maximum", (max.inclusive() ? "must be at most " : "must be less than ") + max.value(), rejected);
+        findings.schema("maximum", path, (max.inclusive() ? "must be at most " : "must be less than ") + max.value(), rejected);
       } else if (constraint instanceof Size size) {
         sizeViolation(path, size, value, findings);
       } else if (constraint instanceof Pattern pattern) {
         if (path.endsWith("Url")) {
-          findings.error(path, "absoluteHttpUrl", "must be an absolute http or https URL", rejected);
+          findings.add(ValidationRules.URL_PATTERN, path, "must be an http or https URL", rejected);
         } else {
-          findings.error(path, "pattern",
+          findings.schema("pattern", path,
               PATTERN_MESSAGES.getOrDefault(path, "must match the pattern " + pattern.regexp()), rejected);
         }
       } else {
         String rule = constraint.annotationType().getSimpleName();
-        findings.error(path, Character.toLowerCase(rule.charAt(0)) + rule.substring(1), violation.getMessage(), rejected);
+        findings.schema(Character.toLowerCase(rule.charAt(0)) + rule.substring(1), path, violation.getMessage(), rejected);
       }
     }
   }
@@ -176,13 +192,13 @@ public final class PayloadValidator {
   private static void sizeViolation(String path, Size size, Object value, Findings findings) {
     if (value instanceof Collection<?> collection) {
       boolean tooMany = collection.size() > size.max();
-      findings.error(path, tooMany ? "maxItems" : "minItems",
+      findings.schema(tooMany ? "maxItems" : "minItems", path,
           tooMany ? "must have at most " + size.max() + " items" : "must have at least " + size.min() + " items",
           collection.size() + " items");
     } else {
       long length = value == null ? 0 : value.toString().codePoints().count();
       boolean tooLong = length > size.max();
-      findings.error(path, tooLong ? "maxLength" : "minLength",
+      findings.schema(tooLong ? "maxLength" : "minLength", path,
           (tooLong ? "must have at most " + size.max() : "must have at least " + size.min())
               + " characters (Unicode code points), has " + length,
           valueText(value));
@@ -217,7 +233,7 @@ public final class PayloadValidator {
         for (int i = 0; i < items.size(); i++) {
           String itemPath = at + "[" + i + "]";
           if (items.get(i) == null) {
-            findings.error(itemPath, "required", "a list item must not be null", null);
+            findings.add(ValidationRules.NULL_ITEM, itemPath, "a list item must not be null", null);
           } else {
             checkValue(items.get(i), itemPath, findings);
           }
@@ -230,15 +246,15 @@ public final class PayloadValidator {
 
   private static void checkValue(Object value, String path, Findings findings) {
     if (value instanceof Enum<?> constant && isUnknownConstant(constant)) {
-      findings.error(path, "enum", "must be one of " + knownValues(constant.getDeclaringClass()),
+      findings.add(ValidationRules.UNKNOWN_ENUM, path, "must be one of " + knownValues(constant.getDeclaringClass()),
           "a value unknown to this client");
     } else if (value instanceof Double number && !Double.isFinite(number)) {
-      findings.error(path, "type", "must be a finite number", number.toString());
+      findings.add(ValidationRules.TYPE, path, "must be a finite number", number.toString());
     } else if (value instanceof String text) {
       int lone = loneSurrogate(text);
       if (lone >= 0) {
         // UTF-8 cannot carry it: the wire would silently get '?' instead (a different text, billed).
-        findings.error(path, "wellFormedUnicode", "has an unpaired UTF-16 surrogate at character "
+        findings.add(ValidationRules.WELL_FORMED_UNICODE, path, "has an unpaired UTF-16 surrogate at character "
             + (text.codePointCount(0, lone) + 1), String.format(Locale.ROOT, "U+%04X", (int) text.charAt(lone)));
       } else if (path.endsWith("Url")) {
         urlRules(path, text, findings);
@@ -274,38 +290,31 @@ public final class PayloadValidator {
         .collect(Collectors.joining(", ", "[", "]"));
   }
 
+  /** URL syntax is what OkHttp's HttpUrl parses (http and https only), as real HTTP clients read URLs. */
   private static void urlRules(String path, String url, Findings findings) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      findings.error(path, "urlSyntax", "is not a syntactically valid URL", valueText(url));
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      findings.add(ValidationRules.URL_SYNTAX, path,
+          "is not an http or https URL an HTTP client can parse (a host name, a valid port)", valueText(url));
       return;
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isEmpty()) {
-      findings.error(path, "urlSyntax", "must be an absolute http or https URL with a valid host name", valueText(url));
-      return;
+    if (url.codePoints().anyMatch(c -> c <= ' ' || c == 0x7F || Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+      findings.add(ValidationRules.URL_WHITESPACE, path,
+          "contains white space or control characters, sent as written: the gateway may trim or encode them,"
+              + " or fail to download", valueText(url));
     }
     List<String> extensions = FILE_EXTENSIONS.get(path);
     if (extensions != null) {
-      String file = lastSegment(uri.getPath());
+      List<String> segments = parsed.pathSegments();
+      String file = segments.get(segments.size() - 1);
       int dot = file.lastIndexOf('.');
       String extension = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
       if (!extensions.contains(extension)) {
-        findings.warning(path, "fileExtension",
+        findings.add(ValidationRules.FILE_EXTENSION, path,
             "the file name does not end in " + extensions.stream().map(e -> "." + e).collect(Collectors.joining(", "))
                 + ", the formats the service accepts", valueText(file));
       }
     }
-  }
-
-  private static String lastSegment(String uriPath) {
-    if (uriPath == null) {
-      return "";
-    }
-    int slash = uriPath.lastIndexOf('/');
-    return slash < 0 ? uriPath : uriPath.substring(slash + 1);
   }
 
   // ---- Cross-field rules the generator drops
@@ -314,40 +323,44 @@ public final class PayloadValidator {
     SpeechParam speech = payload.getSpeechParam();
     if (payload.getDriverType() == DriverTypeEnum.TEXT) {
       if (payload.getInputSsml() == null) {
-        findings.error("Payload.InputSsml", "requiredWhenText", "is required when DriverType is Text", null);
+        findings.add(ValidationRules.REQUIRED_WHEN_TEXT, "Payload.InputSsml", "is required when DriverType is Text", null);
       }
       if (speech == null) {
-        findings.error("Payload.SpeechParam", "requiredWhenText", "is required when DriverType is Text", null);
+        findings.add(ValidationRules.REQUIRED_WHEN_TEXT, "Payload.SpeechParam", "is required when DriverType is Text", null);
       } else {
         if (speech.getSpeed() == null) {
-          findings.error("Payload.SpeechParam.Speed", "requiredWhenText", "is required when DriverType is Text", null);
+          findings.add(ValidationRules.REQUIRED_WHEN_TEXT, "Payload.SpeechParam.Speed",
+              "is required when DriverType is Text", null);
         }
         if (speech.getTimbreKey() == null) {
-          findings.error("Payload.SpeechParam.TimbreKey", "requiredWhenText", "is required when DriverType is Text", null);
+          findings.add(ValidationRules.REQUIRED_WHEN_TEXT, "Payload.SpeechParam.TimbreKey",
+              "is required when DriverType is Text", null);
         }
       }
     } else if (payload.getDriverType() == DriverTypeEnum.ORIGINAL_VOICE) {
       if (payload.getInputAudioUrl() == null) {
-        findings.error("Payload.InputAudioUrl", "requiredWhenOriginalVoice",
+        findings.add(ValidationRules.REQUIRED_WHEN_ORIGINAL_VOICE, "Payload.InputAudioUrl",
             "is required when DriverType is OriginalVoice", null);
       }
-      if (speech != null) {
-        findings.warning("Payload.SpeechParam", "ignoredWithOriginalVoice",
-            "speech parameters are ignored when DriverType is OriginalVoice", null);
+      if (speech != null && speech.getSpeed() != null) {
+        findings.add(ValidationRules.SPEED_WITH_ORIGINAL_VOICE, "Payload.SpeechParam.Speed",
+            "speech rate control is not effective when DriverType is OriginalVoice", valueText(speech.getSpeed()));
       }
       if (payload.getInputSsml() != null) {
-        findings.warning("Payload.InputSsml", "ignoredWithOriginalVoice",
-            "the text is ignored when DriverType is OriginalVoice", valueText(payload.getInputSsml()));
+        findings.add(ValidationRules.SSML_WITH_ORIGINAL_VOICE, "Payload.InputSsml",
+            "the document does not say what the gateway does with text when DriverType is OriginalVoice;"
+                + " it may ignore it", valueText(payload.getInputSsml()));
       }
     }
     if (speech != null) {
-      if (speech.getEmotionIntensity() != null && speech.getEmotionCategory() == null) {
-        findings.warning("Payload.SpeechParam.EmotionIntensity", "ignoredWithoutEmotionCategory",
-            "is only effective together with EmotionCategory", valueText(speech.getEmotionIntensity()));
+      if (speech.getEmotionIntensity() != null
+          && (speech.getEmotionCategory() == null || speech.getEmotionCategory().isEmpty())) {
+        findings.add(ValidationRules.EMOTION_INTENSITY_WITHOUT_CATEGORY, "Payload.SpeechParam.EmotionIntensity",
+            "is only effective when EmotionCategory is not empty", valueText(speech.getEmotionIntensity()));
       }
       if (speech.getVolume() != null && speech.getVolume() != 0 && speech.getTimbreKey() != null
           && FIXED_VOLUME_TIMBRE.matcher(speech.getTimbreKey()).matches()) {
-        findings.warning("Payload.SpeechParam.Volume", "volumeIgnoredByTimbre",
+        findings.add(ValidationRules.VOLUME_FIXED_TIMBRE, "Payload.SpeechParam.Volume",
             "the timbre " + speech.getTimbreKey() + " does not support volume adjustment", valueText(speech.getVolume()));
       }
     }
@@ -364,22 +377,7 @@ public final class PayloadValidator {
     decimals(end, video.getEndTime(), findings);
     MakeTypeEnum makeType = video.getMakeType() == null ? MakeTypeEnum.DEFAULT : video.getMakeType();
     switch (makeType) {
-      case CUSTOM -> {
-        if (video.getStartTime() == null) {
-          findings.error(start, "requiredWhenCustom", "is required when MakeType is Custom", null);
-        }
-        if (video.getEndTime() == null) {
-          findings.error(end, "requiredWhenCustom", "is required when MakeType is Custom", null);
-        }
-        if (isFinite(video.getStartTime()) && isFinite(video.getEndTime())) {
-          BigDecimal length = BigDecimal.valueOf(video.getEndTime()).subtract(BigDecimal.valueOf(video.getStartTime()));
-          if (length.compareTo(MIN_SEGMENT_SECONDS) <= 0) {
-            findings.error(end, "segmentLongerThan5s",
-                "must exceed StartTime by more than 5 seconds for MakeType Custom (the segment is "
-                    + length.stripTrailingZeros().toPlainString() + " s)", valueText(video.getEndTime()));
-          }
-        }
-      }
+      case CUSTOM -> customSegment(video, findings);
       case DEFAULT -> {
         ignoredByMakeType(start, video.getStartTime(), makeType, findings);
         ignoredByMakeType(end, video.getEndTime(), makeType, findings);
@@ -393,16 +391,45 @@ public final class PayloadValidator {
       }
     }
     if (video.getDisableIdDetect() == DisableIdDetectEnum.DRIVE_ALL_FACES && video.getRefPhotoUrl() != null) {
-      findings.warning("Payload.VideoParam.RefPhotoUrl", "ignoredWithDisableIdDetect",
+      findings.add(ValidationRules.PHOTO_WITH_DISABLE_ID_DETECT, "Payload.VideoParam.RefPhotoUrl",
           "the reference photo is ignored when DisableIdDetect is 1", valueText(video.getRefPhotoUrl()));
     }
     disableIntervalRules(video, findings);
   }
 
+  /** Custom: longer than 5 s when both times are given; a missing time falls back to its documented default. */
+  private static void customSegment(VideoParam video, Findings findings) {
+    Double startTime = video.getStartTime();
+    Double endTime = video.getEndTime();
+    if (startTime == null) {
+      findings.add(ValidationRules.CUSTOM_DEFAULT_TIME, "Payload.VideoParam.StartTime",
+          "is not filled in for MakeType Custom: the video will start from the default start time", null);
+    }
+    if (endTime == null) {
+      findings.add(ValidationRules.CUSTOM_DEFAULT_TIME, "Payload.VideoParam.EndTime",
+          "is not filled in for MakeType Custom: the default selection is the end time of the selected video clips",
+          null);
+    }
+    if (isFinite(startTime) && isFinite(endTime)) {
+      BigDecimal length = BigDecimal.valueOf(endTime).subtract(BigDecimal.valueOf(startTime));
+      if (length.compareTo(MIN_SEGMENT_SECONDS) <= 0) {
+        findings.add(ValidationRules.SEGMENT_LONGER_THAN_5S, "Payload.VideoParam.EndTime",
+            "must exceed StartTime by more than 5 seconds for MakeType Custom (the segment is "
+                + length.stripTrailingZeros().toPlainString() + " s)", valueText(endTime));
+      }
+    }
+  }
+
+  /**
+   * The document asks for chronological order: an interval that starts before the previous one
+   * starts, or ends before it starts, is an error. It does not forbid overlaps, empty intervals
+   * or a missing end: warnings.
+   */
   private static void disableIntervalRules(VideoParam video, Findings findings) {
     if (video.getDisableIntervals() == null) {
       return;
     }
+    Double previousStart = null;
     Double previousEnd = null;
     for (int i = 0; i < video.getDisableIntervals().size(); i++) {
       var interval = video.getDisableIntervals().get(i);
@@ -414,14 +441,37 @@ public final class PayloadValidator {
       Double end = interval.getEndTime();
       decimals(at + ".StartTime", start, findings);
       decimals(at + ".EndTime", end, findings);
-      if (isFinite(start) && isFinite(end) && start >= end) {
-        findings.error(at + ".EndTime", "startBeforeEnd",
-            "must be after the interval's StartTime (" + valueText(start) + ")", valueText(end));
+      if (start == null) {
+        findings.add(ValidationRules.INTERVAL_END_MISSING, at + ".StartTime",
+            "is not filled in: the document names no default, the gateway chooses where the interval starts", null);
       }
-      if (isFinite(start) && isFinite(previousEnd) && start < previousEnd) {
-        findings.error(at + ".StartTime", "chronological",
-            "must not be before the previous interval's EndTime (" + valueText(previousEnd)
-                + "): intervals must be in chronological order without overlap", valueText(start));
+      if (end == null) {
+        findings.add(ValidationRules.INTERVAL_END_MISSING, at + ".EndTime",
+            "is not filled in: the document names no default, the gateway chooses where the interval ends", null);
+      }
+      if (isFinite(start) && isFinite(end)) {
+        if (end < start) {
+          findings.add(ValidationRules.INTERVAL_START_BEFORE_END, at + ".EndTime",
+              "must not be before the interval's StartTime (" + valueText(start) + "): the list must be in"
+                  + " chronological order", valueText(end));
+        } else if (end.equals(start)) {
+          findings.add(ValidationRules.INTERVAL_ZERO_LENGTH, at + ".EndTime",
+              "equals the interval's StartTime: an empty interval, which the gateway may ignore or refuse",
+              valueText(end));
+        }
+      }
+      if (isFinite(start) && isFinite(previousStart) && start < previousStart) {
+        findings.add(ValidationRules.INTERVALS_CHRONOLOGICAL, at + ".StartTime",
+            "must not be before the previous interval's StartTime (" + valueText(previousStart)
+                + "): the list must be in chronological order", valueText(start));
+      } else if (isFinite(start) && isFinite(previousEnd) && start < previousEnd) {
+        findings.add(ValidationRules.INTERVALS_OVERLAP, at + ".StartTime",
+            "is before the previous interval's EndTime (" + valueText(previousEnd)
+                + "): the intervals overlap, which the document does not mention; the gateway may merge them"
+                + " or fail the task", valueText(start));
+      }
+      if (isFinite(start)) {
+        previousStart = isFinite(previousStart) ? Math.max(previousStart, start) : start;
       }
       if (isFinite(end)) {
         previousEnd = isFinite(previousEnd) ? Math.max(previousEnd, end) : end;
@@ -432,13 +482,15 @@ public final class PayloadValidator {
   private static void decimals(String path, Double seconds, Findings findings) {
     // BigDecimal.valueOf uses the shortest decimal that round-trips, so 1.005 has 3 decimals.
     if (isFinite(seconds) && BigDecimal.valueOf(seconds).stripTrailingZeros().scale() > MAX_TIME_DECIMALS) {
-      findings.error(path, "decimals", "must have at most " + MAX_TIME_DECIMALS + " decimal places", valueText(seconds));
+      findings.add(ValidationRules.DECIMALS, path, "has more than " + MAX_TIME_DECIMALS
+          + " decimal places, the precision the document gives; it is sent as written and the gateway may round it",
+          valueText(seconds));
     }
   }
 
   private static void ignoredByMakeType(String path, Object value, MakeTypeEnum makeType, Findings findings) {
     if (value != null) {
-      findings.warning(path, "ignoredByMakeType", "is ignored when MakeType is " + makeType.getValue()
+      findings.add(ValidationRules.IGNORED_BY_MAKE_TYPE, path, "is ignored when MakeType is " + makeType.getValue()
           + (makeType == MakeTypeEnum.DEFAULT ? " (or absent)" : ""), valueText(value));
     }
   }
@@ -469,25 +521,36 @@ public final class PayloadValidator {
   }
 
   /**
-   * Collects issues without repeats. A {@code type} error hides the other errors at its
-   * path, and a pattern failure of a URL hides the finer URL syntax check.
+   * Collects issues without repeats, each with its rule. A {@code type} error hides the other
+   * errors at its path, and a pattern failure of a URL hides the finer URL checks.
    */
   private static final class Findings {
     private final Map<String, ValidationIssue> issues = new LinkedHashMap<>();
+    /** The issues of rules that guard the wire format: errors in every mode. */
+    private final Set<ValidationIssue> wireFormat = new HashSet<>();
 
+    /** A finding of {@link SsmlChecker}, whose rules are never about the wire format. */
     void add(ValidationIssue issue) {
       issues.putIfAbsent(issue.severity() + " " + issue.path() + " " + issue.rule() + " " + issue.message(), issue);
     }
 
-    void error(String path, String rule, String message, String rejectedValue) {
-      add(ValidationIssue.error(path, rule, message, rejectedValue));
+    void add(Rule rule, String path, String message, String rejectedValue) {
+      ValidationIssue issue = rule.issue(path, message, rejectedValue);
+      add(issue);
+      if (rule.wireFormat()) {
+        wireFormat.add(issue);
+      }
     }
 
-    void warning(String path, String rule, String message, String rejectedValue) {
-      add(ValidationIssue.warning(path, rule, message, rejectedValue));
+    /** A finding of a schema constraint (Bean Validation), under the rule that states it for that path. */
+    void schema(String keyword, String path, String message, String rejectedValue) {
+      Rule rule = ValidationRules.find(keyword, path).orElseThrow(() -> new IllegalStateException(
+          "no rule of ValidationRules states '" + keyword + "' at " + path + " (the spec has a constraint the"
+              + " client does not know)"));
+      add(rule, path, message, rejectedValue);
     }
 
-    ValidationReport report() {
+    ValidationReport report(ValidationMode mode) {
       Set<String> typeErrors = new HashSet<>();
       Set<String> patternErrors = new HashSet<>();
       for (ValidationIssue issue : issues.values()) {
@@ -501,9 +564,18 @@ public final class PayloadValidator {
       for (ValidationIssue issue : issues.values()) {
         boolean hidden = (typeErrors.contains(issue.path()) && !issue.rule().equals("type")
                 && issue.severity() == ValidationIssue.Severity.ERROR)
-            || (patternErrors.contains(issue.path()) && issue.rule().equals("urlSyntax"));
-        if (!hidden) {
+            || (patternErrors.contains(issue.path())
+                && (issue.rule().equals("urlSyntax") || issue.rule().equals("urlWhitespace")));
+        if (hidden) {
+          continue;
+        }
+        if (wireFormat.contains(issue) || mode == ValidationMode.ENFORCE) {
           kept.add(issue);
+        } else if (mode == ValidationMode.WARN_ONLY) {
+          kept.add(issue.severity() == ValidationIssue.Severity.ERROR
+              ? ValidationIssue.warning(issue.path(), issue.rule(), "(not enforced) " + issue.message(),
+                  issue.rejectedValue())
+              : issue);
         }
       }
       kept.sort(Comparator.comparing(ValidationIssue::path));

@@ -78,7 +78,7 @@ public final class SsmlChecker {
         } else if (c == '&') {
           var m = ENTITY.matcher(s).region(i, s.length());
           if (!m.lookingAt()) {
-            error("ssmlWellFormed", "unescaped '&' at character " + at(i) + ": write &amp;", around(i));
+            error(ValidationRules.SSML_WELL_FORMED, "unescaped '&' at character " + at(i) + ": write &amp;", around(i));
             return;
           }
           appendText(m.group());
@@ -89,7 +89,7 @@ public final class SsmlChecker {
         }
       }
       for (Element e : open) {
-        error("ssmlWellFormed", "<" + e.name + "> at character " + at(e.start) + " is never closed", around(e.start));
+        error(ValidationRules.SSML_WELL_FORMED, "<" + e.name + "> at character " + at(e.start) + " is never closed", around(e.start));
       }
     }
 
@@ -107,7 +107,7 @@ public final class SsmlChecker {
       int p = closing ? i + 2 : i + 1;
       var name = NAME.matcher(s).region(p, s.length());
       if (!name.lookingAt()) {
-        error("ssmlWellFormed", "unescaped '<' at character " + at(start) + ": write &lt;", around(start));
+        error(ValidationRules.SSML_WELL_FORMED, "unescaped '<' at character " + at(start) + ": write &lt;", around(start));
         return false;
       }
       String tagName = name.group();
@@ -122,7 +122,7 @@ public final class SsmlChecker {
       p = skipSpace(p);
       boolean selfClosing = !closing && s.startsWith("/>", p);
       if (!selfClosing && (p >= s.length() || s.charAt(p) != '>')) {
-        error("ssmlWellFormed", "the tag at character " + at(start) + " is not closed with '>'", around(start));
+        error(ValidationRules.SSML_WELL_FORMED, "the tag at character " + at(start) + " is not closed with '>'", around(start));
         return false;
       }
       i = p + (selfClosing ? 2 : 1);
@@ -145,7 +145,7 @@ public final class SsmlChecker {
     private boolean close(String tagName, int start) {
       Element top = open.peek();
       if (top == null || !top.name.equals(tagName)) {
-        error("ssmlWellFormed", "</" + tagName + "> at character " + at(start)
+        error(ValidationRules.SSML_WELL_FORMED, "</" + tagName + "> at character " + at(start)
             + (top == null ? " closes nothing" : " does not close <" + top.name + ">"), around(start));
         return false;
       }
@@ -168,7 +168,7 @@ public final class SsmlChecker {
         }
         int q = skipSpace(name.end());
         if (q >= s.length() || s.charAt(q) != '=') {
-          error("ssmlWellFormed", "attribute '" + name.group() + "' at character " + at(afterSpace)
+          error(ValidationRules.SSML_WELL_FORMED, "attribute '" + name.group() + "' at character " + at(afterSpace)
               + " has no value", around(afterSpace));
           return -1;
         }
@@ -176,18 +176,18 @@ public final class SsmlChecker {
         char quote = q < s.length() ? s.charAt(q) : 0;
         int end = quote == '"' || quote == '\'' ? s.indexOf(quote, q + 1) : -1;
         if (end < 0) {
-          error("ssmlWellFormed", "attribute '" + name.group() + "' at character " + at(afterSpace)
+          error(ValidationRules.SSML_WELL_FORMED, "attribute '" + name.group() + "' at character " + at(afterSpace)
               + " needs a quoted value", around(afterSpace));
           return -1;
         }
         String value = s.substring(q + 1, end);
         if (value.indexOf('<') >= 0 || hasBareAmpersand(value)) {
-          error("ssmlWellFormed", "attribute '" + name.group() + "' at character " + at(afterSpace)
+          error(ValidationRules.SSML_WELL_FORMED, "attribute '" + name.group() + "' at character " + at(afterSpace)
               + " holds an unescaped '<' or '&'", around(afterSpace));
           return -1;
         }
         if (into.put(name.group(), value) != null) {
-          error("ssmlWellFormed", "attribute '" + name.group() + "' is repeated at character " + at(afterSpace),
+          error(ValidationRules.SSML_WELL_FORMED, "attribute '" + name.group() + "' is repeated at character " + at(afterSpace),
               around(afterSpace));
           return -1;
         }
@@ -203,40 +203,40 @@ public final class SsmlChecker {
           String alphabet = e.attributes.get("alphabet");
           String ph = e.attributes.get("ph");
           if (!"py".equals(alphabet)) {
-            error("ssmlPhoneme", "<phoneme>" + at + " needs alphabet=\"py\"", alphabet);
+            error(ValidationRules.SSML_PHONEME, "<phoneme>" + at + " needs alphabet=\"py\"", alphabet);
           }
           if (ph == null || !PINYIN.matcher(ph).matches()) {
-            error("ssmlPhoneme", "<phoneme>" + at + " needs ph with one pinyin syllable and a tone digit 1-5, e.g. fu4", ph);
+            error(ValidationRules.SSML_PHONEME, "<phoneme>" + at + " needs ph with one pinyin syllable and a tone digit 1-5, e.g. fu4", ph);
           }
           if (e.hasChildElement) {
-            error("ssmlPhoneme", "<phoneme>" + at + " may hold text only", around(e.start));
+            error(ValidationRules.SSML_PHONEME, "<phoneme>" + at + " may hold text only", around(e.start));
           } else if (e.text.codePointCount(0, e.text.length()) != 1) {
             // The table's own example wraps a whole word, so this is a warning, not an error.
-            warning("ssmlPhoneme", "<phoneme>" + at + " should hold exactly one character", e.text.toString());
+            warning(ValidationRules.SSML_PHONEME_ONE_CHARACTER, "<phoneme>" + at + " should hold exactly one character", e.text.toString());
           }
           unknownAttributes(e, Set.of("alphabet", "ph"));
         }
         case "break" -> {
           if (!selfClosing && (e.hasChildElement || e.text.length() > 0)) {
-            error("ssmlBreak", "<break>" + at + " must be empty: write <break/>", e.text.toString());
+            error(ValidationRules.SSML_BREAK, "<break>" + at + " must be empty: write <break/>", e.text.toString());
           }
           String time = e.attributes.get("time");
           if (time != null && !BREAK_TIME.matcher(time).matches()) {
-            error("ssmlBreak", "<break>" + at + " time needs a number and a unit ms or s, e.g. 500ms", time);
+            error(ValidationRules.SSML_BREAK, "<break>" + at + " time needs a number and a unit ms or s, e.g. 500ms", time);
           }
           String strength = e.attributes.get("strength");
           if (strength != null && !BREAK_STRENGTHS.contains(strength)) {
-            error("ssmlBreak", "<break>" + at + " strength must be one of " + String.join(", ", BREAK_STRENGTHS), strength);
+            error(ValidationRules.SSML_BREAK, "<break>" + at + " strength must be one of " + String.join(", ", BREAK_STRENGTHS), strength);
           }
           unknownAttributes(e, Set.of("time", "strength"));
         }
         case "word" -> {
           if (e.text.toString().isBlank()) {
-            error("ssmlWord", "<word>" + at + " must wrap a word or phrase", e.text.toString());
+            error(ValidationRules.SSML_WORD, "<word>" + at + " must wrap a word or phrase", e.text.toString());
           }
           unknownAttributes(e, Set.of());
         }
-        default -> warning("ssmlTag", "<" + e.name + ">" + at + " is not a documented tag (phoneme, break, word);"
+        default -> warning(ValidationRules.SSML_TAG, "<" + e.name + ">" + at + " is not a documented tag (phoneme, break, word);"
             + " the gateway may reject or read it", e.name);
       }
     }
@@ -244,7 +244,7 @@ public final class SsmlChecker {
     private void unknownAttributes(Element e, Set<String> known) {
       for (String name : e.attributes.keySet()) {
         if (!known.contains(name)) {
-          warning("ssmlTag", "<" + e.name + "> at character " + at(e.start) + " has an undocumented attribute '"
+          warning(ValidationRules.SSML_TAG, "<" + e.name + "> at character " + at(e.start) + " has an undocumented attribute '"
               + name + "'", name);
         }
       }
@@ -276,12 +276,12 @@ public final class SsmlChecker {
       return s.substring(position, end) + (end < s.length() ? "…" : "");
     }
 
-    private void error(String rule, String message, String value) {
-      issues.add(ValidationIssue.error(PATH, rule, message, value));
+    private void error(Rule rule, String message, String value) {
+      issues.add(rule.issue(PATH, message, value));
     }
 
-    private void warning(String rule, String message, String value) {
-      issues.add(ValidationIssue.warning(PATH, rule, message, value));
+    private void warning(Rule rule, String message, String value) {
+      issues.add(rule.issue(PATH, message, value));
     }
   }
 }

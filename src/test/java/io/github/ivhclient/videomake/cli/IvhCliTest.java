@@ -543,7 +543,81 @@ class IvhCliTest {
     assertThat(r.err).contains("Text or OriginalVoice");
   }
 
+  @Test
+  void submitWithValidationWarnOnlyOrOffSendsWhatTheClientWouldRefuse() throws Exception {
+    Path file = write("{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\",\"DriverType\":\"Text\","
+        + "\"InputSsml\":\"hello there\",\"SpeechParam\":{\"TimbreKey\":\"voice_a\",\"Speed\":1.7}}");
+    CliRun refused = run("submit", "--request", file.toString());
+    assertThat(refused.exitCode).as(refused.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
+    assertThat(server.getRequestCount()).isZero();
+
+    answer("{\"TaskId\":\"task-forced-1\"}");
+    CliRun warnOnly = run("submit", "--request", file.toString(), "--validation", "warn-only");
+    assertThat(warnOnly.exitCode).as(warnOnly.toString()).isEqualTo(ExitCode.OK);
+    assertThat(warnOnly.err).startsWith("warning: Payload.SpeechParam.Speed: (not enforced) must be at most 1.5");
+    assertThat(warnOnly.out.strip()).isEqualTo("task-forced-1");
+    assertThat(server.takeRequest().getBody().readUtf8()).contains("\"Speed\":1.7");
+
+    answer("{\"TaskId\":\"task-forced-2\"}");
+    CliRun off = run("submit", "--request", file.toString(), "--validation", "OFF");
+    assertThat(off.exitCode).as(off.toString()).isEqualTo(ExitCode.OK);
+    assertThat(off.err).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+
+    CliRun bad = run("submit", "--request", file.toString(), "--validation", "lenient");
+    assertThat(bad.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(bad.err).contains("enforce, warn-only or off");
+  }
+
+  @Test
+  void submitWithValidationOffStillRefusesAValueOfTheWrongJsonType() throws IOException {
+    Path file = write("{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\",\"DriverType\":\"Text\","
+        + "\"InputSsml\":\"hello\",\"ConcurrencyType\":\"Dedicated\","
+        + "\"SpeechParam\":{\"TimbreKey\":\"female_1\",\"Speed\":\"fast\"}}");
+    for (String mode : List.of("off", "warn-only")) {
+      CliRun r = run("submit", "--request", file.toString(), "--validation", mode);
+      assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
+      assertThat(r.err).contains("nothing was sent").contains("Speed");
+    }
+    Path unknownEnum = write("{\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\",\"DriverType\":\"OriginalVoice\","
+        + "\"InputAudioUrl\":\"https://cdn.example.com/a.mp3\",\"ConcurrencyType\":\"Dedicated\"}");
+    CliRun r = run("submit", "--request", unknownEnum.toString(), "--validation", "off");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
+    assertThat(r.err).contains("ConcurrencyType");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   // ---- validate ----------------------------------------------------------------------------
+
+  /** Issue 8: each request the API document allows is valid (exit 0), with warnings where it is unclear. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void validateJsonAcceptsWhatTheDocumentAllows() throws IOException {
+    String text = "\"RefVideoUrl\":\"https://cdn.example.com/a.mp4\",\"DriverType\":\"Text\",\"InputSsml\":\"hello\","
+        + "\"SpeechParam\":{\"TimbreKey\":\"voice_a\",\"Speed\":1.0";
+    Map<String, String> allowed = new java.util.LinkedHashMap<>();
+    allowed.put("Custom without EndTime", "{" + text + "},\"VideoParam\":{\"MakeType\":\"Custom\",\"StartTime\":1}}");
+    allowed.put("Custom without StartTime", "{" + text + "},\"VideoParam\":{\"MakeType\":\"Custom\",\"EndTime\":9}}");
+    allowed.put("blank ConcurrencyType", "{" + text + "},\"ConcurrencyType\":\"\"}");
+    allowed.put("blank EmotionCategory", "{" + text + ",\"EmotionCategory\":\"\"}}");
+    allowed.put("blank TimbreLanguage", "{" + text + ",\"TimbreLanguage\":\"\"}}");
+    allowed.put("overlapping intervals", "{" + text + "},\"VideoParam\":{\"DisableIntervals\":"
+        + "[{\"StartTime\":1,\"EndTime\":3},{\"StartTime\":2,\"EndTime\":4}]}}");
+    allowed.put("zero-length interval", "{" + text + "},\"VideoParam\":{\"DisableIntervals\":[{\"StartTime\":2,\"EndTime\":2}]}}");
+    allowed.put("interval without an end", "{" + text + "},\"VideoParam\":{\"DisableIntervals\":[{\"StartTime\":2}]}}");
+    allowed.put("10/3 seconds", "{" + text + "},\"VideoParam\":{\"MakeType\":\"Circle\",\"StartTime\":3.3333333333333335}}");
+    allowed.put("'_' in the host", "{" + text + "}}".replace("cdn.example.com", "my_bucket.example.com"));
+    allowed.put("'|' in the query", ("{" + text + "}}").replace("a.mp4", "a.mp4?v=1|2"));
+    for (Map.Entry<String, String> request : allowed.entrySet()) {
+      CliRun r = run("validate", "--json", write(request.getValue()).toString());
+      assertThat(r.exitCode).as(request.getKey() + ": " + r).isEqualTo(ExitCode.OK);
+      assertThat(json(r.out)).as(request.getKey()).containsEntry("valid", true);
+      assertThat((List<?>) json(r.out).get("errors")).as(request.getKey()).isEmpty();
+    }
+    CliRun outOfOrder = run("validate", "--json", write("{" + text + "},\"VideoParam\":{\"DisableIntervals\":"
+        + "[{\"StartTime\":3,\"EndTime\":4},{\"StartTime\":1,\"EndTime\":2}]}}").toString());
+    assertThat(outOfOrder.exitCode).as("the document forbids it: %s", outOfOrder).isEqualTo(ExitCode.INVALID_REQUEST);
+  }
 
   @Test
   void validateAcceptsAValidEnvelopeWithoutCredentials() throws IOException {

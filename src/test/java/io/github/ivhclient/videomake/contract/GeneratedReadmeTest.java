@@ -3,6 +3,8 @@ package io.github.ivhclient.videomake.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ivhclient.videomake.internal.Rule;
+import io.github.ivhclient.videomake.internal.ValidationRules;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +45,7 @@ class GeneratedReadmeTest {
       }
     }
     assertThat(doc)
-        .contains("minimum `0.5`; maximum `1.5`", "minLength `4`; maxLength `2000`; pattern `^[^\\r\\n]*$`")
+        .contains("minimum `0.5`; maximum `1.5`", "minLength `4`; maxLength `2000`; pattern `^[^\\n\\r\\x0B\\f\\u0085\\u2028\\u2029]*$`")
         .contains("maxItems `5`", "maxLength `999`", "maxProperties `0`", "one of `0`, `1`")
         .contains("If `DriverType` is `Text`: `InputSsml`, `SpeechParam`, `SpeechParam.Speed`,"
             + " `SpeechParam.TimbreKey` required.")
@@ -51,6 +53,18 @@ class GeneratedReadmeTest {
         .contains("when `DriverType` is `Text` (in `VideoMakeNoTrainPayload`)")
         .contains("`VideoMakerApi#videoMakeNoTrain(VideoMakeNoTrainRequest)` returns `Call<VideoMakeNoTrainResponse>`")
         .contains("`IvhEndpoint.MAINLAND`", "`IvhEndpoint.INTERNATIONAL`");
+  }
+
+  /** The rules table is rendered from the Rule values: every rule with its severity, paths and source. */
+  @Test
+  void theRulesTableListsEveryRuleWithTheDocumentsWords() {
+    String doc = ReferenceDoc.render(Spec.load());
+    assertThat(doc).contains("## Validation rules", ValidationRules.ALL.size() + " rules: ");
+    for (Rule rule : ValidationRules.ALL) {
+      assertThat(doc).contains("| `" + rule.id() + "` | " + rule.severity().name().toLowerCase(java.util.Locale.ROOT)
+          + (rule.wireFormat() ? " (wire format)" : "") + " | `" + rule.paths().get(0) + "`");
+      assertThat(doc).contains(rule.source().replace("|", "\\|"));
+    }
   }
 
   /** Only classes of this client: no generated ApiClient, no Gson. */

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.squareup.moshi.Json;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhEndpoint;
+import io.github.ivhclient.videomake.ValidationIssue;
+import io.github.ivhclient.videomake.internal.Rule;
+import io.github.ivhclient.videomake.internal.ValidationRules;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -102,7 +105,35 @@ public final class ReferenceDoc {
     for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
       model(schema.getKey(), schema.getValue());
     }
+    validationRules();
     return out.toString();
+  }
+
+  /** The client's rules, from {@link ValidationRules#ALL}: never written by hand. */
+  private void validationRules() {
+    List<Rule> rules = ValidationRules.ALL;
+    long errors = rules.stream().filter(r -> r.severity() == ValidationIssue.Severity.ERROR).count();
+    long wireFormat = rules.stream().filter(Rule::wireFormat).count();
+    line("## Validation rules");
+    line();
+    line("What `IvhClient` checks before a request leaves, rendered from `ValidationRules`. A rule is an error only"
+        + " where a sentence of the API document forbids the request; where the document is silent or contradicts"
+        + " itself it is a warning that says what the gateway may do. `ValidationMode.WARN_ONLY` reports errors as"
+        + " warnings and sends the request, `OFF` checks nothing but the wire format (`ivh submit --validation`);"
+        + " the rules marked *wire format* hold in every mode.");
+    line();
+    line(rules.size() + " rules: " + errors + " errors (" + wireFormat + " of them wire format), "
+        + (rules.size() - errors) + " warnings.");
+    line();
+    line("| Rule | Severity | Wire path(s) | The document's words |");
+    line("|---|---|---|---|");
+    for (Rule rule : rules) {
+      String severity = rule.severity().name().toLowerCase(Locale.ROOT) + (rule.wireFormat() ? " (wire format)" : "");
+      line("| `" + rule.id() + "` | " + severity + " | "
+          + rule.paths().stream().map(p -> "`" + p + "`").collect(Collectors.joining("<br>"))
+          + " | " + cell(rule.source()) + " |");
+    }
+    line();
   }
 
   private void contents() {
@@ -118,6 +149,7 @@ public final class ReferenceDoc {
     for (String name : iterable(spec.root().at("/components/schemas").fieldNames())) {
       line("  - [`" + name + "`](#" + anchor(name) + ")");
     }
+    line("- [Validation rules](#validation-rules)");
     line();
   }
 
@@ -335,12 +367,20 @@ public final class ReferenceDoc {
 
   private static String condition(JsonNode ifSchema) {
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> property : ifSchema.path("properties").properties()) {
+    constants(ifSchema, "", parts);
+    return parts.isEmpty() ? "`" + ifSchema + "`" : String.join(" and ", parts);
+  }
+
+  /** The properties an {@code if} tests against constants, nested ones as {@code Header.Code}. */
+  private static void constants(JsonNode schema, String prefix, List<String> parts) {
+    for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+      String name = prefix + property.getKey();
       if (property.getValue().has("const")) {
-        parts.add("`" + property.getKey() + "` is `" + property.getValue().get("const").asText() + "`");
+        parts.add("`" + name + "` is `" + property.getValue().get("const").asText() + "`");
+      } else {
+        constants(property.getValue(), name + ".", parts);
       }
     }
-    return parts.isEmpty() ? "`" + ifSchema + "`" : String.join(" and ", parts);
   }
 
   private List<String> constraints(JsonNode schema) {

@@ -90,7 +90,19 @@ class SpecExamplesTest {
     video.put("MakeType", "Circle");
     assertThat(errors(schema, custom)).as("Circle needs no EndTime").isEmpty();
     video.put("MakeType", "Custom");
+    assertThat(errors(schema, custom)).as("Custom without EndTime: the documented default applies").isEmpty();
+    video.put("EndTime", -1);
     assertThat(errors(schema, custom)).anyMatch(m -> m.contains("EndTime"));
+
+    // The response table marks TaskId mandatory: required when Header.Code is 0, not on errors.
+    JsonNode created = SPEC.operation("videoMakeNoTrain").responseSchema("200");
+    ObjectNode noTaskId = (ObjectNode) example("videoMakeNoTrain response 200", "created").deepCopy();
+    ((ObjectNode) noTaskId.get("Payload")).remove("TaskId");
+    assertThat(errors(created, noTaskId)).anyMatch(m -> m.contains("TaskId"));
+    noTaskId.remove("Payload");
+    assertThat(errors(created, noTaskId)).anyMatch(m -> m.contains("Payload"));
+    ((ObjectNode) noTaskId.get("Header")).put("Code", 100001);
+    assertThat(errors(created, noTaskId)).as("a business error needs no TaskId").isEmpty();
 
     ObjectNode progress = (ObjectNode) example("getProgress response 200", "making").deepCopy();
     ((ObjectNode) progress.get("Payload")).put("Status", "PAUSED");

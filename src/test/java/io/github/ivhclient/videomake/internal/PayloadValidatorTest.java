@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.ValidationIssue.Severity;
+import io.github.ivhclient.videomake.ValidationMode;
 import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.model.DisableInterval;
 import io.github.ivhclient.videomake.model.SpeechParam;
@@ -115,6 +116,17 @@ class PayloadValidatorTest {
             with(text(), p -> p.inputSsml("line one\rline two")), with(text(), p -> p.inputSsml("line one\tline two"))),
         rule("pattern", "Payload.InputSsml", Severity.ERROR, // Java's $ would accept a final line break
             with(text(), p -> p.inputSsml("one line\n")), with(text(), p -> p.inputSsml("one line"))),
+        // every Unicode line terminator is a line break: NEL, LS, PS, VT, FF
+        rule("pattern", "Payload.InputSsml", Severity.ERROR,
+            with(text(), p -> p.inputSsml("line one\u0085line two")), with(text(), p -> p.inputSsml("line one\u00A0two"))),
+        rule("pattern", "Payload.InputSsml", Severity.ERROR,
+            with(text(), p -> p.inputSsml("line one\u2028line two")), with(text(), p -> p.inputSsml("line one\u2027two"))),
+        rule("pattern", "Payload.InputSsml", Severity.ERROR,
+            with(text(), p -> p.inputSsml("line one\u2029line two")), with(text(), p -> p.inputSsml("line one\u202Ftwo"))),
+        rule("pattern", "Payload.InputSsml", Severity.ERROR,
+            with(text(), p -> p.inputSsml("line one\u000Bline two")), with(text(), p -> p.inputSsml("line one\u0009two"))),
+        rule("pattern", "Payload.InputSsml", Severity.ERROR,
+            with(text(), p -> p.inputSsml("line one\u000Cline two")), with(text(), p -> p.inputSsml("line one two"))),
         rule("ssmlWellFormed", "Payload.InputSsml", Severity.ERROR,
             with(text(), p -> p.inputSsml("Tom & Jerry")), with(text(), p -> p.inputSsml("Tom &amp; Jerry"))),
         rule("ssmlWellFormed", "Payload.InputSsml", Severity.ERROR,
@@ -133,16 +145,12 @@ class PayloadValidatorTest {
             with(text(), p -> p.getSpeechParam().volume(-1)), with(text(), p -> p.getSpeechParam().volume(0))),
         rule("maximum", "Payload.SpeechParam.Volume", Severity.ERROR,
             with(text(), p -> p.getSpeechParam().volume(11)), with(text(), p -> p.getSpeechParam().volume(10))),
-        rule("minLength", "Payload.SpeechParam.EmotionCategory", Severity.ERROR,
-            with(text(), p -> p.getSpeechParam().emotionCategory("")), with(text(), p -> p.getSpeechParam().emotionCategory("happy"))),
         rule("minimum", "Payload.SpeechParam.EmotionIntensity", Severity.ERROR,
             with(text(), p -> p.getSpeechParam().emotionCategory("happy").emotionIntensity(49)),
             with(text(), p -> p.getSpeechParam().emotionCategory("happy").emotionIntensity(50))),
         rule("maximum", "Payload.SpeechParam.EmotionIntensity", Severity.ERROR,
             with(text(), p -> p.getSpeechParam().emotionCategory("happy").emotionIntensity(201)),
             with(text(), p -> p.getSpeechParam().emotionCategory("happy").emotionIntensity(200))),
-        rule("minLength", "Payload.SpeechParam.TimbreLanguage", Severity.ERROR,
-            with(text(), p -> p.getSpeechParam().timbreLanguage("")), with(text(), p -> p.getSpeechParam().timbreLanguage("en"))),
         rule("enum", "Payload.ConcurrencyType", Severity.ERROR,
             with(text(), p -> p.concurrencyType(ConcurrencyTypeEnum.UNKNOWN_DEFAULT_OPEN_API)),
             with(text(), p -> p.concurrencyType(ConcurrencyTypeEnum.SHARED))),
@@ -172,32 +180,40 @@ class PayloadValidatorTest {
             with(text(), p -> p.callbackUrl("HTTPS://cb.example.com/done?ivh_token=abc"))),
         rule("absoluteHttpUrl", "Payload.RefVideoUrl", Severity.ERROR,
             with(text(), p -> p.refVideoUrl("/templates/anchor.mp4")), with(text(), p -> p.refVideoUrl("http://cdn.example.com/a.mp4"))),
-        rule("absoluteHttpUrl", "Payload.RefVideoUrl", Severity.ERROR,
+        // HttpUrl parses (and encodes) white space: sent as written, with a warning
+        rule("urlWhitespace", "Payload.RefVideoUrl", Severity.WARNING,
             with(text(), p -> p.refVideoUrl("https://cdn.example.com/my anchor.mp4")),
             with(text(), p -> p.refVideoUrl("https://cdn.example.com/my%20anchor.mp4"))),
-        rule("absoluteHttpUrl", "Payload.RefVideoUrl", Severity.ERROR, // ECMA-262 \s includes the no-break space
+        rule("urlWhitespace", "Payload.RefVideoUrl", Severity.WARNING,
             with(text(), p -> p.refVideoUrl("https://cdn.example.com/my\u00A0anchor.mp4")),
             with(text(), p -> p.refVideoUrl("https://cdn.example.com/my_anchor.mp4"))),
+        rule("urlWhitespace", "Payload.RefVideoUrl", Severity.WARNING,
+            with(text(), p -> p.refVideoUrl(" https://cdn.example.com/anchor.mp4\n")),
+            with(text(), p -> p.refVideoUrl("https://cdn.example.com/anchor.mp4"))),
         rule("absoluteHttpUrl", "Payload.InputAudioUrl", Severity.ERROR,
             with(audio(), p -> p.inputAudioUrl("speech.mp3")), audio()),
         rule("absoluteHttpUrl", "Payload.IdentityWrittenUrl", Severity.ERROR,
             with(text(), p -> p.identityWrittenUrl("file:///letter.pdf")),
             with(text(), p -> p.identityWrittenUrl("https://cdn.example.com/letter.pdf"))),
         rule("absoluteHttpUrl", "Payload.IdentityVideoUrl", Severity.ERROR,
-            with(text(), p -> p.identityVideoUrl("https:///letter.mp4")),
+            with(text(), p -> p.identityVideoUrl("mailto:someone@example.com")),
             with(text(), p -> p.identityVideoUrl("https://cdn.example.com/letter.mp4"))),
         rule("absoluteHttpUrl", "Payload.VideoParam.RefPhotoUrl", Severity.ERROR,
             with(text(), p -> video(p).refPhotoUrl("cdn.example.com/face.jpg")),
             with(text(), p -> video(p).refPhotoUrl("https://cdn.example.com/face.jpg"))),
+        // URL syntax is what OkHttp's HttpUrl parses: '_' in a host and '|' in a query pass
         rule("urlSyntax", "Payload.RefVideoUrl", Severity.ERROR,
-            with(text(), p -> p.refVideoUrl("https://cdn_example.com/a.mp4")),
-            with(text(), p -> p.refVideoUrl("https://cdn-example.com/a.mp4"))),
+            with(text(), p -> p.refVideoUrl("https://cdn.example.com:port/a.mp4")),
+            with(text(), p -> p.refVideoUrl("https://my_bucket.example.com/a.mp4"))),
         rule("urlSyntax", "Payload.CallbackUrl", Severity.ERROR,
-            with(text(), p -> p.callbackUrl("https://cb.example.com/a|b")),
-            with(text(), p -> p.callbackUrl("https://cb.example.com/a%7Cb"))),
-        rule("requiredWhenCustom", "Payload.VideoParam.StartTime", Severity.ERROR,
+            with(text(), p -> p.callbackUrl("https://cb example.com/done")),
+            with(text(), p -> p.callbackUrl("https://cb.example.com/done?a=b|c&d={e}"))),
+        rule("urlSyntax", "Payload.InputAudioUrl", Severity.ERROR,
+            with(audio(), p -> p.inputAudioUrl("http://")), with(audio(), p -> p.inputAudioUrl("http://[::1]:8080/a.mp3"))),
+        // Custom without one of its times: the documented default applies (a warning naming it)
+        rule("customDefaultTime", "Payload.VideoParam.StartTime", Severity.WARNING,
             with(custom(0, 10), p -> video(p).startTime(null)), custom(0, 10)),
-        rule("requiredWhenCustom", "Payload.VideoParam.EndTime", Severity.ERROR,
+        rule("customDefaultTime", "Payload.VideoParam.EndTime", Severity.WARNING,
             with(custom(0, 10), p -> video(p).endTime(null)), custom(0, 10)),
         rule("segmentLongerThan5s", "Payload.VideoParam.EndTime", Severity.ERROR,
             custom(1, 6), custom(1, 6.001)),
@@ -208,36 +224,45 @@ class PayloadValidatorTest {
         rule("minimum", "Payload.VideoParam.EndTime", Severity.ERROR,
             with(text(), p -> video(p).makeType(MakeTypeEnum.CIRCLE).startTime(1.0).endTime(-1.0)),
             with(text(), p -> video(p).makeType(MakeTypeEnum.CIRCLE).startTime(1.0))),
-        rule("decimals", "Payload.VideoParam.StartTime", Severity.ERROR, // binary 1.005 must still count as 3 decimals
+        rule("decimals", "Payload.VideoParam.StartTime", Severity.WARNING, // binary 1.005 must still count as 3 decimals
             custom(1.0005, 10), custom(1.005, 10)),
-        rule("decimals", "Payload.VideoParam.EndTime", Severity.ERROR,
-            custom(0, 10.0001), custom(0, 10.999)),
+        rule("decimals", "Payload.VideoParam.EndTime", Severity.WARNING,
+            custom(0, 10.0 / 3 + 5), custom(0, 10.999)),
         rule("maxItems", "Payload.VideoParam.DisableIntervals", Severity.ERROR,
             intervals(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), intervals(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)),
-        rule("required", "Payload.VideoParam.DisableIntervals[0].StartTime", Severity.ERROR,
+        rule("intervalEndMissing", "Payload.VideoParam.DisableIntervals[0].StartTime", Severity.WARNING,
             with(intervals(0, 1), p -> video(p).getDisableIntervals().get(0).startTime(null)), intervals(0, 1)),
-        rule("required", "Payload.VideoParam.DisableIntervals[1].EndTime", Severity.ERROR,
+        rule("intervalEndMissing", "Payload.VideoParam.DisableIntervals[1].EndTime", Severity.WARNING,
             with(intervals(0, 1, 2, 3), p -> video(p).getDisableIntervals().get(1).endTime(null)), intervals(0, 1, 2, 3)),
         rule("required", "Payload.VideoParam.DisableIntervals[1]", Severity.ERROR,
             with(intervals(0, 1, 2, 3), p -> video(p).getDisableIntervals().set(1, null)), intervals(0, 1, 2, 3)),
         rule("minimum", "Payload.VideoParam.DisableIntervals[0].StartTime", Severity.ERROR,
             intervals(-1, 1), intervals(0, 1)),
-        rule("decimals", "Payload.VideoParam.DisableIntervals[2].EndTime", Severity.ERROR,
+        rule("decimals", "Payload.VideoParam.DisableIntervals[2].EndTime", Severity.WARNING,
             intervals(0, 1, 2, 3, 4, 5.1234), intervals(0, 1, 2, 3, 4, 5.123)),
         rule("startBeforeEnd", "Payload.VideoParam.DisableIntervals[1].EndTime", Severity.ERROR,
+            intervals(0, 1, 3, 2.999), intervals(0, 1, 3, 3.001)),
+        rule("zeroLengthInterval", "Payload.VideoParam.DisableIntervals[1].EndTime", Severity.WARNING,
             intervals(0, 1, 3, 3), intervals(0, 1, 3, 3.001)),
-        rule("chronological", "Payload.VideoParam.DisableIntervals[1].StartTime", Severity.ERROR,
+        rule("intervalsOverlap", "Payload.VideoParam.DisableIntervals[1].StartTime", Severity.WARNING,
             intervals(0, 2, 1.999, 3), intervals(0, 2, 2, 3)),
+        rule("chronological", "Payload.VideoParam.DisableIntervals[1].StartTime", Severity.ERROR,
+            intervals(2, 3, 1, 5), intervals(1, 5, 2, 3)),
         rule("chronological", "Payload.VideoParam.DisableIntervals[2].StartTime", Severity.ERROR,
             intervals(5, 6, 7, 8, 1, 2), intervals(1, 2, 5, 6, 7, 8)),
         // warnings: the request is valid, the service ignores the parameter
-        rule("ignoredWithOriginalVoice", "Payload.SpeechParam", Severity.WARNING,
-            with(audio(), p -> p.speechParam(new SpeechParam().speed(1.0))), audio()),
-        rule("ignoredWithOriginalVoice", "Payload.InputSsml", Severity.WARNING,
+        // the document says only Speed "is not effective" when audio-driven
+        rule("ignoredWithOriginalVoice", "Payload.SpeechParam.Speed", Severity.WARNING,
+            with(audio(), p -> p.speechParam(new SpeechParam().speed(1.0))),
+            with(audio(), p -> p.speechParam(new SpeechParam().timbreKey("female_1").volume(3)))),
+        rule("inputSsmlWithOriginalVoice", "Payload.InputSsml", Severity.WARNING,
             with(audio(), p -> p.inputSsml("hello there")), audio()),
         rule("ignoredWithoutEmotionCategory", "Payload.SpeechParam.EmotionIntensity", Severity.WARNING,
             with(text(), p -> p.getSpeechParam().emotionIntensity(120)),
             with(text(), p -> p.getSpeechParam().emotionIntensity(120).emotionCategory("sad"))),
+        rule("ignoredWithoutEmotionCategory", "Payload.SpeechParam.EmotionIntensity", Severity.WARNING,
+            with(text(), p -> p.getSpeechParam().emotionIntensity(120).emotionCategory("")),
+            with(text(), p -> p.getSpeechParam().emotionIntensity(120).emotionCategory("happy"))),
         rule("ignoredByMakeType", "Payload.VideoParam.StartTime", Severity.WARNING,
             with(text(), p -> video(p).makeType(MakeTypeEnum.DEFAULT).startTime(2.0)),
             with(text(), p -> video(p).makeType(MakeTypeEnum.CIRCLE).startTime(2.0))),
@@ -322,12 +347,12 @@ class PayloadValidatorTest {
     VideoMakeNoTrainPayload p = text()
         .refVideoUrl("ftp://cdn.example.com/a.mp4")
         .inputSsml("ab\ncd")
-        .callbackUrl("https://cb.example.com/x y?ivh_token=s3cr3t-token");
+        .callbackUrl("https://cb example.com/x?ivh_token=s3cr3t-token");
     p.getSpeechParam().speed(2.0).volume(11).timbreKey(null);
     p.videoParam(new VideoParam().makeType(MakeTypeEnum.CUSTOM).startTime(1.0).endTime(3.0005)
         .disableIntervals(new ArrayList<>(List.of(
             new DisableInterval().startTime(1.0).endTime(2.0),
-            new DisableInterval().startTime(1.5).endTime(1.0)))));
+            new DisableInterval().startTime(0.5).endTime(0.25)))));
 
     ValidationReport report = VALIDATOR.validate(p);
 
@@ -336,15 +361,109 @@ class PayloadValidatorTest {
         .containsExactlyInAnyOrder(
             tuple("Payload.RefVideoUrl", "absoluteHttpUrl", "ftp://cdn.example.com/a.mp4"),
             tuple("Payload.InputSsml", "pattern", "ab\ncd"),
-            tuple("Payload.CallbackUrl", "absoluteHttpUrl", "https://cb.example.com/x y?ivh_token=****"),
+            tuple("Payload.CallbackUrl", "urlSyntax", "https://cb example.com/x?ivh_token=****"),
             tuple("Payload.SpeechParam.Speed", "maximum", "2.0"),
             tuple("Payload.SpeechParam.Volume", "maximum", "11"),
             tuple("Payload.SpeechParam.TimbreKey", "requiredWhenText", null),
-            tuple("Payload.VideoParam.EndTime", "decimals", "3.0005"),
             tuple("Payload.VideoParam.EndTime", "segmentLongerThan5s", "3.0005"),
-            tuple("Payload.VideoParam.DisableIntervals[1].StartTime", "chronological", "1.5"),
-            tuple("Payload.VideoParam.DisableIntervals[1].EndTime", "startBeforeEnd", "1.0"));
+            tuple("Payload.VideoParam.DisableIntervals[1].StartTime", "chronological", "0.5"),
+            tuple("Payload.VideoParam.DisableIntervals[1].EndTime", "startBeforeEnd", "0.25"));
+    assertThat(report.warnings()).extracting(ValidationIssue::path, ValidationIssue::rule)
+        .contains(tuple("Payload.VideoParam.EndTime", "decimals"));
     assertThat(report.toString()).doesNotContain("s3cr3t");
+  }
+
+  /** Issue 8: the requests a new user found refused although the API document allows them. */
+  @Test
+  void blankValuesAreAcceptedWhereTheDocumentGivesBlankAMeaning() {
+    VideoMakeNoTrainPayload blank = with(text(), p -> {
+      p.concurrencyType(ConcurrencyTypeEnum.BLANK);
+      p.getSpeechParam().emotionCategory("").timbreLanguage("");
+    });
+    ValidationReport report = VALIDATOR.validate(blank);
+    assertThat(report.all()).as("ConcurrencyType \"Leave blank\", empty EmotionCategory and TimbreLanguage").isEmpty();
+    assertThat(JsonSupport.moshi().adapter(VideoMakeNoTrainPayload.class).toJson(blank))
+        .contains("\"ConcurrencyType\":\"\"", "\"EmotionCategory\":\"\"", "\"TimbreLanguage\":\"\"");
+  }
+
+  @Test
+  void customWithOneTimeIsValidAndTheWarningNamesTheDefaultThatApplies() {
+    ValidationReport noEnd = VALIDATOR.validate(with(text(), p -> video(p).makeType(MakeTypeEnum.CUSTOM).startTime(2.0)));
+    assertThat(noEnd.isValid()).isTrue();
+    assertThat(noEnd.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.path()).isEqualTo("Payload.VideoParam.EndTime");
+      assertThat(w.message()).contains("the default selection is the end time of the selected video clips");
+    });
+    ValidationReport noStart = VALIDATOR.validate(with(text(), p -> video(p).makeType(MakeTypeEnum.CUSTOM).endTime(2.0)));
+    assertThat(noStart.isValid()).as("the 5 s rule needs both times: %s", noStart).isTrue();
+    assertThat(noStart.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.path()).isEqualTo("Payload.VideoParam.StartTime");
+      assertThat(w.message()).contains("the default start time");
+    });
+  }
+
+  @Test
+  void extraDecimalsAreAWarningAndTheValueIsSentAsWritten() {
+    VideoMakeNoTrainPayload thirds = custom(0, 10.0 / 3 + 5);
+    ValidationReport report = VALIDATOR.validate(thirds);
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).extracting(ValidationIssue::rule).containsExactly("decimals");
+    assertThat(JsonSupport.moshi().adapter(VideoMakeNoTrainPayload.class).toJson(thirds))
+        .contains("\"EndTime\":" + (10.0 / 3 + 5));
+  }
+
+  @Test
+  void overlappingZeroLengthAndHalfOpenIntervalsAreValidOutOfOrderOnesAreNot() {
+    VideoMakeNoTrainPayload allowed = intervals(1, 3, 2, 4, 4, 4);
+    video(allowed).getDisableIntervals().add(new DisableInterval().startTime(5.0));
+    video(allowed).getDisableIntervals().add(new DisableInterval().endTime(9.0));
+    ValidationReport report = VALIDATOR.validate(allowed);
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.warnings()).extracting(ValidationIssue::rule)
+        .containsExactlyInAnyOrder("intervalsOverlap", "zeroLengthInterval", "intervalEndMissing", "intervalEndMissing");
+    assertThat(VALIDATOR.validate(intervals(3, 4, 1, 2)).errors()).extracting(ValidationIssue::rule)
+        .containsExactly("chronological");
+    assertThat(VALIDATOR.validate(intervals(3, 2)).errors()).extracting(ValidationIssue::rule)
+        .containsExactly("startBeforeEnd");
+  }
+
+  @Test
+  void urlsThatHttpClientsAcceptAreAccepted() {
+    for (String url : List.of("https://my_bucket.example.com/a.mp4", "https://cdn.example.com/a.mp4?x=1|2",
+        "http://cdn.example.com/{id}/a.mp4", "HTTPS://CDN.example.com:8443/a.mp4#t=1")) {
+      assertThat(VALIDATOR.validate(with(text(), p -> p.refVideoUrl(url))).all()).as(url).isEmpty();
+    }
+  }
+
+  @Test
+  void originalVoiceWarnsAboutSpeedOnlyAsTheDocumentDoes() {
+    ValidationReport report = VALIDATOR.validate(with(audio(),
+        p -> p.speechParam(new SpeechParam().speed(1.2).timbreKey("voice_a").volume(2))));
+    assertThat(report.warnings()).extracting(ValidationIssue::path, ValidationIssue::rule)
+        .containsExactly(tuple("Payload.SpeechParam.Speed", "ignoredWithOriginalVoice"));
+    assertThat(report.warnings().get(0).message()).doesNotContain("speech parameters are ignored");
+  }
+
+  @Test
+  void warnOnlyTurnsErrorsIntoWarningsAndOffReportsNothingButTheWireFormatStaysAnError() {
+    VideoMakeNoTrainPayload refused = with(text(), p -> p.getSpeechParam().speed(2.0));
+    ValidationReport warnOnly = VALIDATOR.validate(refused, ValidationMode.WARN_ONLY);
+    assertThat(warnOnly.isValid()).isTrue();
+    assertThat(warnOnly.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.rule()).isEqualTo("maximum");
+      assertThat(w.message()).startsWith("(not enforced) ");
+    });
+    assertThat(VALIDATOR.validate(refused, ValidationMode.OFF).all()).isEmpty();
+    assertThat(VALIDATOR.validate(refused, ValidationMode.ENFORCE).isValid()).isFalse();
+
+    for (ValidationMode mode : ValidationMode.values()) {
+      VideoMakeNoTrainPayload unsendable = with(text(), p -> {
+        p.getSpeechParam().speed(Double.NaN).timbreKey("a\uD800");
+        p.concurrencyType(ConcurrencyTypeEnum.UNKNOWN_DEFAULT_OPEN_API);
+      });
+      assertThat(VALIDATOR.validate(unsendable, mode).errors()).as(mode.name())
+          .extracting(ValidationIssue::rule).containsExactlyInAnyOrder("type", "wellFormedUnicode", "enum");
+    }
   }
 
   @Test
