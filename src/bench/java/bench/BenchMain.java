@@ -64,6 +64,7 @@ public final class BenchMain {
         "submitIvhClient", "submitStockClient", "ratio <= 1.0", 1.0);
     absolute("validate() of the document's text-driven example", jmh.get("OfflineBenchmark.validate"),
         "us", "<= 5 us", 5.0);
+    cpuPerCall();
     absolute("signing one request (RequestSigner.sign)", jmh.get("OfflineBenchmark.sign"), "us", "-", Double.NaN);
     absolute("sandbox round trip (getProgress via IvhClient, loopback)", jmh.get("SandboxBenchmark.sandboxGetProgress"),
         "us", "<= 2000 us", 2000.0);
@@ -110,6 +111,36 @@ public final class BenchMain {
       byName.put(name, new double[] {statistics.getPercentile(50), statistics.getMean()});
     }
     return byName;
+  }
+
+  /**
+   * validate() in thread CPU time per call: on a machine other builds load, wall time per call
+   * counts the time the thread waited for a core; CPU time does not.
+   */
+  private void cpuPerCall() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    OfflineBenchmark offline = new OfflineBenchmark();
+    offline.start();
+    try {
+      int calls = quick ? 200_000 : 1_000_000;
+      for (int i = 0; i < calls; i++) { // warm-up: the same number of calls, not measured
+        offline.validate();
+      }
+      long cpuBefore = threads.getCurrentThreadCpuTime();
+      for (int i = 0; i < calls; i++) {
+        offline.validate();
+      }
+      double micros = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e3 / calls;
+      Map<String, Object> row = base("validate(), thread CPU time per call (mean of " + calls + " calls)");
+      row.put("value", round(micros));
+      row.put("unit", "us");
+      row.put("statistic", "mean CPU time");
+      row.put("target", "<= 5 us");
+      row.put("met", micros <= 5);
+      rows.add(row);
+    } finally {
+      offline.stop();
+    }
   }
 
   /** The per-call contenders again, in this JVM, taking turns (see {@link Interleaved}). */
