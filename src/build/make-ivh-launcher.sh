@@ -25,7 +25,16 @@ cat > "$target/ivh" <<LAUNCHER
 #!/bin/sh
 # ivh: the IVH video gateway command line. Made by \`mvn package\` from src/build/make-ivh-launcher.sh.
 # It uses the JDK that built it (its class-data archive fits only that JVM); IVH_JAVA overrides it.
-here=\$(CDPATH= cd -- "\$(dirname -- "\$0")" && pwd)
+# Follow links (e.g. ~/bin/ivh -> target/ivh) to the directory that holds the jar.
+self=\$0
+while [ -h "\$self" ]; do
+  link=\$(readlink "\$self")
+  case \$link in
+    /*) self=\$link ;;
+    *) self=\$(dirname -- "\$self")/\$link ;;
+  esac
+done
+here=\$(CDPATH= cd -- "\$(dirname -- "\$self")" && pwd)
 java="\${IVH_JAVA:-$java}"
 flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 if [ -z "\${IVH_JAVA:-}" ] && [ -f "\$here/ivh.jsa" ]; then
