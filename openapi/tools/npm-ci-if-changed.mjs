@@ -20,7 +20,9 @@ if (installed === hash && tools.every((tool) => existsSync(tool))) {
 
 console.log(installed ? 'package-lock.json changed: running npm ci' : 'node_modules missing: running npm ci');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+// --prefer-offline: a fresh clone takes the packages from npm's cache when they are there,
+// without asking the registry about each one (the lock file pins every version anyway).
+const result = spawnSync(npm, ['ci', '--prefer-offline', '--no-audit', '--no-fund'], {
   cwd: root,
   stdio: 'inherit',
   shell: process.platform === 'win32',

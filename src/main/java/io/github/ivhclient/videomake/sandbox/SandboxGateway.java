@@ -92,6 +92,7 @@ public final class SandboxGateway implements AutoCloseable {
   public static final int CODE_INTERNAL_ERROR = 50001;
 
   private static final int HTTP_THREADS = 16;
+  private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   private final String appKey;
   private final String accessToken;
@@ -142,6 +143,7 @@ public final class SandboxGateway implements AutoCloseable {
       if (server != null || closed) {
         throw new IllegalStateException(closed ? "the sandbox is closed" : "the sandbox is already started");
       }
+      enableNoDelay();
       HttpServer http;
       try {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
@@ -158,6 +160,19 @@ public final class SandboxGateway implements AutoCloseable {
       http.start();
       server = http;
       return this;
+    }
+  }
+
+  /**
+   * The JDK server sends an answer's headers and its body in two writes; with Nagle's algorithm on,
+   * the body waits for the client's delayed ACK, about 40 ms on every request. The server reads
+   * {@value #NODELAY_PROPERTY} once, when the JVM creates its first JDK HTTP server, so this sets
+   * it (unless the application chose a value) before the sandbox creates its own. An application
+   * that starts another JDK HTTP server first should pass {@code -D}{@value #NODELAY_PROPERTY}{@code =true}.
+   */
+  private static void enableNoDelay() {
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      System.setProperty(NODELAY_PROPERTY, "true");
     }
   }
 

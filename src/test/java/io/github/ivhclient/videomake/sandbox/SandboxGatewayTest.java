@@ -175,7 +175,9 @@ class SandboxGatewayTest {
 
   @Test
   void waiterFollowsSandboxTasksToSuccessAndToFail() {
-    SandboxGateway sandbox = sandbox(Duration.ofMillis(1200));
+    // COMMIT lasts 30 % of the task: 900 ms leaves a loaded machine time for the first poll
+    // (at 1.2 s a run under load once polled only after COMMIT had ended).
+    SandboxGateway sandbox = sandbox(Duration.ofSeconds(3));
     IvhClient client = client(sandbox.clientBuilder());
     List<TaskSnapshot> changes = Collections.synchronizedList(new ArrayList<>());
     WaitOptions options = WaitOptions.builder()
