@@ -15,6 +15,7 @@ import io.github.ivhclient.videomake.internal.RequestSigner;
 import io.github.ivhclient.videomake.internal.RetryingCaller;
 import io.github.ivhclient.videomake.internal.RetryingCaller.Idempotency;
 import io.github.ivhclient.videomake.internal.RetryingCaller.Reply;
+import io.github.ivhclient.videomake.internal.SingleSend;
 import io.github.ivhclient.videomake.internal.TaskWaiter;
 import io.github.ivhclient.videomake.model.DescribeTimbrePayload;
 import io.github.ivhclient.videomake.model.DescribeTimbreRequest;
@@ -81,6 +82,12 @@ public final class IvhClient implements AutoCloseable {
   public static final int DEFAULT_SCHEDULER_THREADS = 4;
   public static final int DEFAULT_MAX_POLLS_PER_SECOND = 20;
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
+  /**
+   * The deadline of one attempt, from connect to the last byte of the answer, unless
+   * {@link Builder#callTimeout} says otherwise: 30 s. A whole call, retries included, also ends by
+   * its {@link RetryPolicy#maxElapsed()} (or one attempt's deadline, if longer).
+   */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
   /** The largest page describetimbre serves. */
   public static final int MAX_PAGE_SIZE = 100;
 
@@ -95,7 +102,6 @@ public final class IvhClient implements AutoCloseable {
   private final IvhEndpoint endpoint;
   private final Clock clock;
   private final VideoMakerApi videoMaker;
-  private final VideoMakerApi submitter;
   private final AssetsApi assets;
   private final PayloadValidator validator;
   private final RetryPolicy retryPolicy;
@@ -126,15 +132,15 @@ public final class IvhClient implements AutoCloseable {
     }
     if (b.callTimeout != null) {
       http.callTimeout(b.callTimeout);
+    } else if (b.okHttpClient == null || b.okHttpClient.callTimeoutMillis() == 0) {
+      http.callTimeout(DEFAULT_CALL_TIMEOUT);
     }
-    OkHttpClient reads = http.build();
-    // OkHttp silently re-sends a request after some failures even when it was already written:
-    // harmless for reads, a duplicate billed task for a submit.
-    OkHttpClient submits = reads.newBuilder().retryOnConnectionFailure(false).build();
-    Retrofit readRetrofit = retrofit(reads);
-    this.videoMaker = readRetrofit.create(VideoMakerApi.class);
-    this.assets = readRetrofit.create(AssetsApi.class);
-    this.submitter = retrofit(submits).create(VideoMakerApi.class);
+    // OkHttp re-sends requests by itself (redirects, 503 with Retry-After: 0, failed connections):
+    // a duplicate billed task for a submit, a request to another host for anything. Only the retry
+    // policy repeats requests, so its attempt count is the number of requests sent.
+    Retrofit retrofit = retrofit(SingleSend.configure(http).build());
+    this.videoMaker = retrofit.create(VideoMakerApi.class);
+    this.assets = retrofit.create(AssetsApi.class);
     this.validator = new PayloadValidator();
     this.caller = new RetryingCaller(resources.scheduler(), clock);
     RequestPacer pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, resources.maxInFlight());
@@ -147,7 +153,6 @@ public final class IvhClient implements AutoCloseable {
     this.endpoint = base.endpoint;
     this.clock = base.clock;
     this.videoMaker = base.videoMaker;
-    this.submitter = base.submitter;
     this.assets = base.assets;
     this.validator = base.validator;
     this.retryPolicy = retryPolicy;
@@ -181,14 +186,14 @@ public final class IvhClient implements AutoCloseable {
    * @throws IvhValidationException if the request breaks the contract (nothing is sent)
    */
   public String submit(VideoMakeNoTrainPayload request) {
-    return taskIdOf(caller.execute(SUBMIT_ENVELOPE, submitter.videoMakeNoTrain(submitBody(request)),
+    return taskIdOf(caller.execute(SUBMIT_ENVELOPE, videoMaker.videoMakeNoTrain(submitBody(request)),
         Idempotency.NOT_IDEMPOTENT, retryPolicy));
   }
 
   /** {@link #submit} without blocking; validation errors fail the future, nothing is sent. */
   public CompletableFuture<String> submitAsync(VideoMakeNoTrainPayload request) {
     return withBody(() -> submitBody(request), body -> mapped(caller.executeAsync(SUBMIT_ENVELOPE,
-        submitter.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT, retryPolicy, AttemptGate.DIRECT),
+        videoMaker.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT, retryPolicy, AttemptGate.DIRECT),
         IvhClient::taskIdOf));
   }
 
@@ -262,8 +267,14 @@ public final class IvhClient implements AutoCloseable {
    */
   public CompletableFuture<TaskResult> waitForAsync(String taskId, WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return withBody(() -> progressBody(taskId),
-        body -> waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy()));
+    return withBody(() -> progressBody(taskId), body -> {
+      try {
+        return waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy());
+      } catch (RuntimeException e) {
+        // An asynchronous call reports its failures through its future, never by throwing.
+        return CompletableFuture.failedFuture(e);
+      }
+    });
   }
 
   /**
@@ -505,7 +516,11 @@ public final class IvhClient implements AutoCloseable {
       return this;
     }
 
-    /** A bound on one whole exchange (each attempt), from connect to the end of the body. */
+    /**
+     * A bound on one whole exchange (each attempt), from connect to the end of the body;
+     * {@link IvhClient#DEFAULT_CALL_TIMEOUT} unless set (or unless the {@link #okHttpClient} given
+     * has its own). A body that trickles in a byte at a time cannot outlast it.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = Options.requirePositive(timeout, "callTimeout");
       return this;
