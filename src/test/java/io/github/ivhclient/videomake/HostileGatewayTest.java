@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,6 +200,64 @@ class HostileGatewayTest extends StubbedGatewayTest {
     assertThat(wait.isCompletedExceptionally()).isFalse();
     wait.cancel(true);
     assertThat(wait).isCancelled();
+  }
+
+  @Test
+  void aSignatureEchoedUnderAnotherNameIsMasked() {
+    AtomicReference<String> sent = new AtomicReference<>();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String signature = request.getRequestUrl().queryParameter("signature");
+        sent.set(signature);
+        return Stub.serviceError(40003, "bad sig=" + signature + " raw " + request.getRequestUrl().encodedQuery());
+      }
+    });
+
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
+        .isInstanceOfSatisfying(IvhServiceException.class, e -> {
+          assertThat(sent.get()).hasSizeGreaterThan(16);
+          assertThat(e.getMessage()).doesNotContain(sent.get())
+              .doesNotContain(URLEncoder.encode(sent.get(), StandardCharsets.UTF_8)).contains("sig=");
+        });
+  }
+
+  @Test
+  void aFractionalProgressDoesNotEndAWait() {
+    server.enqueue(Stub.json(Stub.envelope("r1", "{\"Status\":\"MAKING\",\"Progress\":42.5,\"ArrayCount\":0}")));
+    server.enqueue(Stub.success("https://cdn.example.com/v.mp4", "", 1000));
+    List<Integer> seen = new CopyOnWriteArrayList<>();
+
+    TaskResult result = client.waitFor(Stub.TASK_ID,
+        Stub.FAST_WAIT.toBuilder().listener(s -> seen.add(s.progress())).build());
+
+    assertThat(result.mediaUrl()).isEqualTo("https://cdn.example.com/v.mp4");
+    assertThat(seen).startsWith(42);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aResponseWithADuplicateKeyIsMalformedLikeACallback() {
+    String twice = "{\"Header\":{\"Code\":0,\"RequestID\":\"r\"},\"Payload\":{\"Status\":\"MAKING\","
+        + "\"Status\":\"SUCCESS\",\"Progress\":1}}";
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(Stub.json(twice));
+    }
+
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID))
+        .isInstanceOf(IvhMalformedResponseException.class)
+        .hasMessageContaining("a key appears twice in one object: 'Status' at $.Payload");
+    assertThatThrownBy(() -> new CallbackParser().parse(twice.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IvhCallbackException.class)
+        .hasMessageContaining("a key appears twice in one object: 'Status' at $.Payload");
+  }
+
+  @Test
+  void aCallbackBodyWithAByteOrderMarkIsReadLikeAResponse() {
+    byte[] body = ("\uFEFF{\"Payload\":{\"TaskId\":\"t\",\"Status\":\"SUCCESS\",\"Progress\":100,"
+        + "\"MediaUrl\":\"https://cdn.example.com/v.mp4\"}}").getBytes(StandardCharsets.UTF_8);
+
+    assertThat(new CallbackParser().parse(body).mediaUrl()).isEqualTo("https://cdn.example.com/v.mp4");
   }
 
   private MockResponse redirectElsewhere(int status) {
