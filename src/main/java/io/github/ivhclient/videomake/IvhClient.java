@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake;
 
+import com.squareup.moshi.JsonAdapter;
 import io.github.ivhclient.videomake.api.AssetsApi;
 import io.github.ivhclient.videomake.api.VideoMakerApi;
 import io.github.ivhclient.videomake.internal.AttemptGate;
@@ -7,6 +8,7 @@ import io.github.ivhclient.videomake.internal.ClientResources;
 import io.github.ivhclient.videomake.internal.EchoScrubber;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
+import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
 import io.github.ivhclient.videomake.internal.RawStatusProgress;
 import io.github.ivhclient.videomake.internal.Redaction;
@@ -32,11 +34,13 @@ import io.github.ivhclient.videomake.model.VideoMakeNoTrainResponse;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
@@ -88,6 +92,8 @@ public final class IvhClient implements AutoCloseable {
    * its {@link RetryPolicy#maxElapsed()} (or one attempt's deadline, if longer).
    */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+  /** The most pages {@link #timbres} fetches: {@value} pages of {@value #MAX_PAGE_SIZE}. */
+  public static final int MAX_TIMBRE_PAGES = 100;
   /** The largest page describetimbre serves. */
   public static final int MAX_PAGE_SIZE = 100;
 
@@ -97,6 +103,8 @@ public final class IvhClient implements AutoCloseable {
       new Envelope<>(GET_PROGRESS, GetProgressResponse::getHeader, GetProgressResponse::getPayload);
   private static final Envelope<DescribeTimbreResponse, TimbrePage> TIMBRE_ENVELOPE =
       new Envelope<>(DESCRIBE_TIMBRE, DescribeTimbreResponse::getHeader, DescribeTimbreResponse::getPayload);
+
+  private static final JsonAdapter<TimbreAssetDetail> TIMBRE_JSON = JsonSupport.moshi().adapter(TimbreAssetDetail.class);
 
   private final String appKey;
   private final IvhEndpoint endpoint;
@@ -339,20 +347,41 @@ public final class IvhClient implements AutoCloseable {
   /**
    * Every timbre matching the filter, fetched lazily a page of {@value #MAX_PAGE_SIZE} at a time as
    * the stream is consumed. A failing page throws its {@link IvhException} from the stream.
+   *
+   * <p>The listing is bounded whatever the gateway answers: it ends at a page past {@code Total},
+   * an empty page, or a page that brings no timbre not already streamed (a repeated page); a
+   * timbre repeated on a later page is streamed once. A listing that would go on past
+   * {@value #MAX_TIMBRE_PAGES} pages ends with an {@link IvhMalformedResponseException}.
    */
   public Stream<TimbreAssetDetail> timbres(TimbreFilter filter) {
     Objects.requireNonNull(filter, "filter");
     Iterator<TimbreAssetDetail> iterator = new Iterator<>() {
+      /** What was streamed, as JSON: the generated model has no equals. */
+      private final Set<String> streamed = new HashSet<>();
       private TimbreListing page;
+      private List<TimbreAssetDetail> fresh = List.of();
       private int index;
+      private boolean ended;
 
       @Override
       public boolean hasNext() {
-        if (page == null || (index == page.timbres().size() && page.hasNextPage())) {
-          page = listTimbres(page == null ? 1 : page.pageIndex() + 1, MAX_PAGE_SIZE, filter);
+        while (index == fresh.size() && !ended) {
+          if (page != null && !page.hasNextPage()) {
+            ended = true;
+            break;
+          }
+          int next = page == null ? 1 : page.pageIndex() + 1;
+          if (next > MAX_TIMBRE_PAGES) {
+            ended = true;
+            throw new IvhMalformedResponseException(DESCRIBE_TIMBRE, "the listing goes on past "
+                + MAX_TIMBRE_PAGES + " pages (Total " + page.total() + "); stopped there", "", null, 1, null);
+          }
+          page = listTimbres(next, MAX_PAGE_SIZE, filter);
+          fresh = page.timbres().stream().filter(t -> streamed.add(TIMBRE_JSON.toJson(t))).toList();
           index = 0;
+          ended = fresh.isEmpty();
         }
-        return index < page.timbres().size();
+        return index < fresh.size();
       }
 
       @Override
@@ -360,7 +389,7 @@ public final class IvhClient implements AutoCloseable {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return page.timbres().get(index++);
+        return fresh.get(index++);
       }
     };
     return StreamSupport.stream(

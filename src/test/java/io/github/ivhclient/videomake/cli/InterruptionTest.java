@@ -28,7 +28,7 @@ class InterruptionTest {
     Interruption interruption = new Interruption(err);
     ProgressDisplay display = new ProgressDisplay("0123456789abcdef", err, false);
     display.onChange(TaskSnapshot.builder("0123456789abcdef").status("MAKING").progress(40).build());
-    interruption.waiting("0123456789abcdef", display, null);
+    interruption.waiting("0123456789abcdef", display, null, null);
 
     interruption.run();
     interruption.run();
@@ -45,7 +45,7 @@ class InterruptionTest {
   void withoutAWaitItPrintsNothing() {
     Interruption interruption = new Interruption(err);
     ProgressDisplay display = new ProgressDisplay("t-1", err, false);
-    interruption.waiting("t-1", display, null);
+    interruption.waiting("t-1", display, null, null);
     interruption.done();
     display.close();
     bytes.reset();
@@ -60,7 +60,7 @@ class InterruptionTest {
   void inTheDemoItStopsTheSandbox() {
     Interruption interruption = new Interruption(err);
     AtomicBoolean stopped = new AtomicBoolean();
-    interruption.waiting("t-2", new ProgressDisplay("t-2", err, false), () -> stopped.set(true));
+    interruption.waiting("t-2", new ProgressDisplay("t-2", err, false), () -> stopped.set(true), null);
 
     interruption.run();
 
