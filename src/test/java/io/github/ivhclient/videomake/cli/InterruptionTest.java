@@ -42,6 +42,34 @@ class InterruptionTest {
   }
 
   @Test
+  void duringASubmitItSaysTheTaskMayOrMayNotExistAndPrintsTheJsonDocument() {
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    Interruption interruption = new Interruption(err);
+    interruption.submitting(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+
+    interruption.run();
+
+    assertThat(lines()).containsExactly("ivh: " + Interruption.SUBMIT_MESSAGE);
+    assertThat(lines().get(0)).contains("the task may or may not exist");
+    assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("\"Interrupted\": true")
+        .contains("\"TaskMayExist\": true");
+  }
+
+  @Test
+  void duringAJsonWaitItStillPrintsTheDocumentWithTheTaskId() {
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    Interruption interruption = new Interruption(err);
+    interruption.waiting("t-9", new ProgressDisplay("t-9", err, false), null,
+        new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+
+    interruption.run();
+
+    assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("\"TaskId\": \"t-9\"")
+        .contains("\"Interrupted\": true");
+    assertThat(lines()).last().asString().startsWith("ivh: interrupted; the task on the server goes on");
+  }
+
+  @Test
   void withoutAWaitItPrintsNothing() {
     Interruption interruption = new Interruption(err);
     ProgressDisplay display = new ProgressDisplay("t-1", err, false);
