@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -258,6 +259,48 @@ class HostileGatewayTest extends StubbedGatewayTest {
         + "\"MediaUrl\":\"https://cdn.example.com/v.mp4\"}}").getBytes(StandardCharsets.UTF_8);
 
     assertThat(new CallbackParser().parse(body).mediaUrl()).isEqualTo("https://cdn.example.com/v.mp4");
+  }
+
+  @Test
+  void aCallersOkHttpClientCannotBringRedirectsOrReSendsBack() throws IOException {
+    client.close();
+    OkHttpClient eager = new OkHttpClient.Builder()
+        .followRedirects(true)
+        .retryOnConnectionFailure(true)
+        .authenticator((route, response) -> response.request().newBuilder().header("Authorization", "x").build())
+        .build();
+    client = Stub.client(server).okHttpClient(eager).build();
+    server.enqueue(redirectElsewhere(307));
+    server.enqueue(Stub.status(401));
+    server.enqueue(Stub.submitted("must-not-be-used"));
+
+    assertThatThrownBy(() -> client.submit(Stub.validSubmit()))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.statusCode()).isEqualTo(307));
+    assertThatThrownBy(() -> client.submit(Stub.validSubmit()))
+        .isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.statusCode()).isEqualTo(401));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(elsewhere.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anInterceptorThatSendsTwiceIsStoppedAtTheSecondSend() throws IOException {
+    client.close();
+    OkHttpClient twice = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          chain.proceed(chain.request()).close();
+          return chain.proceed(chain.request());
+        })
+        .build();
+    client = Stub.client(server).okHttpClient(twice).build();
+    server.enqueue(Stub.submitted("first"));
+    server.enqueue(Stub.submitted("second-billed-task"));
+
+    assertThatThrownBy(() -> client.submit(Stub.validSubmit()))
+        .isInstanceOfSatisfying(IvhTransportException.class, e -> {
+          assertThat(e.mayHaveReachedServer()).isTrue();
+          assertThat(e.getMessage()).contains("refused to send the request a second time");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   private MockResponse redirectElsewhere(int status) {
