@@ -133,7 +133,8 @@ public final class RetryingCaller {
     final Idempotency idempotency;
     final RetryPolicy policy;
     final AttemptGate gate;
-    final long start = System.nanoTime();
+    /** When the first attempt was sent: time spent waiting at the gate before it does not count. */
+    long firstSent;
     int attempt;
     long sent;
     /** Dropped when the call ends, so an abandoned entry still queued in the gate holds no request. */
@@ -206,7 +207,10 @@ public final class RetryingCaller {
         return;
       }
       attempt++;
-      Call<T> call = bounded(attempt == 1 ? base : base.clone(), policy, start);
+      if (attempt == 1) {
+        firstSent = System.nanoTime();
+      }
+      Call<T> call = bounded(attempt == 1 ? base : base.clone(), policy, firstSent);
       current = call;
       sent = System.nanoTime();
       call.enqueue(this);
@@ -243,7 +247,7 @@ public final class RetryingCaller {
         future.complete(outcome.reply);
         return;
       }
-      long delay = future.isDone() ? -1 : retryDelay(outcome, policy, attempt, start, call);
+      long delay = future.isDone() ? -1 : retryDelay(outcome, policy, attempt, firstSent, call);
       if (delay < 0) {
         future.completeExceptionally(outcome.error);
         return;
