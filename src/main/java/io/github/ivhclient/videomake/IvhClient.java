@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake;
 
+import com.squareup.moshi.JsonAdapter;
 import io.github.ivhclient.videomake.api.AssetsApi;
 import io.github.ivhclient.videomake.api.VideoMakerApi;
 import io.github.ivhclient.videomake.internal.AttemptGate;
@@ -7,6 +8,7 @@ import io.github.ivhclient.videomake.internal.ClientResources;
 import io.github.ivhclient.videomake.internal.EchoScrubber;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
+import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
 import io.github.ivhclient.videomake.internal.ValidationRules;
 import io.github.ivhclient.videomake.internal.RawStatusProgress;
@@ -16,6 +18,7 @@ import io.github.ivhclient.videomake.internal.RequestSigner;
 import io.github.ivhclient.videomake.internal.RetryingCaller;
 import io.github.ivhclient.videomake.internal.RetryingCaller.Idempotency;
 import io.github.ivhclient.videomake.internal.RetryingCaller.Reply;
+import io.github.ivhclient.videomake.internal.SingleSend;
 import io.github.ivhclient.videomake.internal.TaskWaiter;
 import io.github.ivhclient.videomake.model.DescribeTimbrePayload;
 import io.github.ivhclient.videomake.model.DescribeTimbreRequest;
@@ -32,11 +35,13 @@ import io.github.ivhclient.videomake.model.VideoMakeNoTrainResponse;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
@@ -82,6 +87,14 @@ public final class IvhClient implements AutoCloseable {
   public static final int DEFAULT_SCHEDULER_THREADS = 4;
   public static final int DEFAULT_MAX_POLLS_PER_SECOND = 20;
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
+  /**
+   * The deadline of one attempt, from connect to the last byte of the answer, unless
+   * {@link Builder#callTimeout} says otherwise: 30 s. A whole call, retries included, also ends by
+   * its {@link RetryPolicy#maxElapsed()} (or one attempt's deadline, if longer).
+   */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+  /** The most pages {@link #timbres} fetches: {@value} pages of {@value #MAX_PAGE_SIZE}. */
+  public static final int MAX_TIMBRE_PAGES = 100;
   /** The largest page describetimbre serves. */
   public static final int MAX_PAGE_SIZE = 100;
 
@@ -92,11 +105,12 @@ public final class IvhClient implements AutoCloseable {
   private static final Envelope<DescribeTimbreResponse, TimbrePage> TIMBRE_ENVELOPE =
       new Envelope<>(DESCRIBE_TIMBRE, DescribeTimbreResponse::getHeader, DescribeTimbreResponse::getPayload);
 
+  private static final JsonAdapter<TimbreAssetDetail> TIMBRE_JSON = JsonSupport.moshi().adapter(TimbreAssetDetail.class);
+
   private final String appKey;
   private final IvhEndpoint endpoint;
   private final Clock clock;
   private final VideoMakerApi videoMaker;
-  private final VideoMakerApi submitter;
   private final AssetsApi assets;
   private final PayloadValidator validator;
   private final ValidationMode validationMode;
@@ -128,15 +142,15 @@ public final class IvhClient implements AutoCloseable {
     }
     if (b.callTimeout != null) {
       http.callTimeout(b.callTimeout);
+    } else if (b.okHttpClient == null || b.okHttpClient.callTimeoutMillis() == 0) {
+      http.callTimeout(DEFAULT_CALL_TIMEOUT);
     }
-    OkHttpClient reads = http.build();
-    // OkHttp silently re-sends a request after some failures even when it was already written:
-    // harmless for reads, a duplicate billed task for a submit.
-    OkHttpClient submits = reads.newBuilder().retryOnConnectionFailure(false).build();
-    Retrofit readRetrofit = retrofit(reads);
-    this.videoMaker = readRetrofit.create(VideoMakerApi.class);
-    this.assets = readRetrofit.create(AssetsApi.class);
-    this.submitter = retrofit(submits).create(VideoMakerApi.class);
+    // OkHttp re-sends requests by itself (redirects, 503 with Retry-After: 0, failed connections):
+    // a duplicate billed task for a submit, a request to another host for anything. Only the retry
+    // policy repeats requests, so its attempt count is the number of requests sent.
+    Retrofit retrofit = retrofit(SingleSend.configure(http).build());
+    this.videoMaker = retrofit.create(VideoMakerApi.class);
+    this.assets = retrofit.create(AssetsApi.class);
     this.validator = new PayloadValidator();
     this.validationMode = b.validationMode;
     this.caller = new RetryingCaller(resources.scheduler(), clock);
@@ -150,7 +164,6 @@ public final class IvhClient implements AutoCloseable {
     this.endpoint = base.endpoint;
     this.clock = base.clock;
     this.videoMaker = base.videoMaker;
-    this.submitter = base.submitter;
     this.assets = base.assets;
     this.validator = base.validator;
     this.validationMode = validationMode;
@@ -188,14 +201,14 @@ public final class IvhClient implements AutoCloseable {
    * @throws IvhValidationException if the request breaks the contract (nothing is sent)
    */
   public String submit(VideoMakeNoTrainPayload request) {
-    return taskIdOf(caller.execute(SUBMIT_ENVELOPE, submitter.videoMakeNoTrain(submitBody(request)),
+    return taskIdOf(caller.execute(SUBMIT_ENVELOPE, videoMaker.videoMakeNoTrain(submitBody(request)),
         Idempotency.NOT_IDEMPOTENT, retryPolicy));
   }
 
   /** {@link #submit} without blocking; validation errors fail the future, nothing is sent. */
   public CompletableFuture<String> submitAsync(VideoMakeNoTrainPayload request) {
     return withBody(() -> submitBody(request), body -> mapped(caller.executeAsync(SUBMIT_ENVELOPE,
-        submitter.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT, retryPolicy, AttemptGate.DIRECT),
+        videoMaker.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT, retryPolicy, AttemptGate.DIRECT),
         IvhClient::taskIdOf));
   }
 
@@ -269,8 +282,14 @@ public final class IvhClient implements AutoCloseable {
    */
   public CompletableFuture<TaskResult> waitForAsync(String taskId, WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return withBody(() -> progressBody(taskId),
-        body -> waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy()));
+    return withBody(() -> progressBody(taskId), body -> {
+      try {
+        return waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy());
+      } catch (RuntimeException e) {
+        // An asynchronous call reports its failures through its future, never by throwing.
+        return CompletableFuture.failedFuture(e);
+      }
+    });
   }
 
   /**
@@ -350,20 +369,41 @@ public final class IvhClient implements AutoCloseable {
   /**
    * Every timbre matching the filter, fetched lazily a page of {@value #MAX_PAGE_SIZE} at a time as
    * the stream is consumed. A failing page throws its {@link IvhException} from the stream.
+   *
+   * <p>The listing is bounded whatever the gateway answers: it ends at a page past {@code Total},
+   * an empty page, or a page that brings no timbre not already streamed (a repeated page); a
+   * timbre repeated on a later page is streamed once. A listing that would go on past
+   * {@value #MAX_TIMBRE_PAGES} pages ends with an {@link IvhMalformedResponseException}.
    */
   public Stream<TimbreAssetDetail> timbres(TimbreFilter filter) {
     Objects.requireNonNull(filter, "filter");
     Iterator<TimbreAssetDetail> iterator = new Iterator<>() {
+      /** What was streamed, as JSON: the generated model has no equals. */
+      private final Set<String> streamed = new HashSet<>();
       private TimbreListing page;
+      private List<TimbreAssetDetail> fresh = List.of();
       private int index;
+      private boolean ended;
 
       @Override
       public boolean hasNext() {
-        if (page == null || (index == page.timbres().size() && page.hasNextPage())) {
-          page = listTimbres(page == null ? 1 : page.pageIndex() + 1, MAX_PAGE_SIZE, filter);
+        while (index == fresh.size() && !ended) {
+          if (page != null && !page.hasNextPage()) {
+            ended = true;
+            break;
+          }
+          int next = page == null ? 1 : page.pageIndex() + 1;
+          if (next > MAX_TIMBRE_PAGES) {
+            ended = true;
+            throw new IvhMalformedResponseException(DESCRIBE_TIMBRE, "the listing goes on past "
+                + MAX_TIMBRE_PAGES + " pages (Total " + page.total() + "); stopped there", "", null, 1, null);
+          }
+          page = listTimbres(next, MAX_PAGE_SIZE, filter);
+          fresh = page.timbres().stream().filter(t -> streamed.add(TIMBRE_JSON.toJson(t))).toList();
           index = 0;
+          ended = fresh.isEmpty();
         }
-        return index < page.timbres().size();
+        return index < fresh.size();
       }
 
       @Override
@@ -371,7 +411,7 @@ public final class IvhClient implements AutoCloseable {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return page.timbres().get(index++);
+        return fresh.get(index++);
       }
     };
     return StreamSupport.stream(
@@ -528,7 +568,11 @@ public final class IvhClient implements AutoCloseable {
       return this;
     }
 
-    /** A bound on one whole exchange (each attempt), from connect to the end of the body. */
+    /**
+     * A bound on one whole exchange (each attempt), from connect to the end of the body;
+     * {@link IvhClient#DEFAULT_CALL_TIMEOUT} unless set (or unless the {@link #okHttpClient} given
+     * has its own). A body that trickles in a byte at a time cannot outlast it.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = Options.requirePositive(timeout, "callTimeout");
       return this;

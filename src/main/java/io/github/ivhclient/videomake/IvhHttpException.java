@@ -25,6 +25,27 @@ public final class IvhHttpException extends IvhException {
     this.bodyExcerpt = bodyExcerpt;
   }
 
+  /**
+   * A 3xx answer. Redirects are never followed (one could carry a submit, its signature and its
+   * callback token to another host, or turn it into a GET): the message names where it pointed.
+   *
+   * @param locationHost the host (and port, when not the scheme's default) of {@code Location},
+   *     or {@code null} when the answer had none or it was unreadable
+   */
+  public static IvhHttpException redirect(String operation, int statusCode, String locationHost, String requestId,
+      int attempts) {
+    return new IvhHttpException(operation, statusCode, "", requestId, attempts, "HTTP " + statusCode + ": redirect "
+        + (locationHost == null ? "without a readable Location" : "to " + MessageText.oneLine(locationHost, 100))
+        + " not followed (the client never follows redirects)");
+  }
+
+  private IvhHttpException(String operation, int statusCode, String bodyExcerpt, String requestId, int attempts,
+      String detail) {
+    super(operation, requestId, attempts, detail, null);
+    this.statusCode = statusCode;
+    this.bodyExcerpt = bodyExcerpt;
+  }
+
   public int statusCode() {
     return statusCode;
   }

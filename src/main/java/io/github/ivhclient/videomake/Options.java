@@ -7,18 +7,32 @@ import java.util.Objects;
 final class Options {
   private Options() {}
 
+  /**
+   * The longest duration any option takes: 36,500 days (about 100 years). Timers count in
+   * nanoseconds, whose {@code long} ends at about 292 years; a longer duration is refused where it
+   * is given, not found overflowing later.
+   */
+  static final Duration MAX_DURATION = Duration.ofDays(36_500);
+
   static Duration requireNonNegative(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative()) {
       throw new IllegalArgumentException(name + " must not be negative: " + d);
     }
-    return d;
+    return requireAtMostMax(d, name);
   }
 
   static Duration requirePositive(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+    return requireAtMostMax(d, name);
+  }
+
+  private static Duration requireAtMostMax(Duration d, String name) {
+    if (d.compareTo(MAX_DURATION) > 0) {
+      throw new IllegalArgumentException(name + " is too long: " + d + " (at most " + MAX_DURATION.toDays() + " days)");
     }
     return d;
   }

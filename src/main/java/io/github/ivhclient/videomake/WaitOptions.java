@@ -18,6 +18,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class WaitOptions {
+  /** The longest {@link Builder#timeout} (and any other duration) accepted: 36,500 days. */
+  public static final Duration MAX_DURATION = Options.MAX_DURATION;
+
   private static final WaitOptions DEFAULTS = builder().build();
 
   private final Duration initialDelay;
@@ -134,7 +137,7 @@ public final class WaitOptions {
       return this;
     }
 
-    /** How long to wait in all before {@link IvhWaitTimeoutException}. */
+    /** How long to wait in all before {@link IvhWaitTimeoutException}; at most {@link #MAX_DURATION}. */
     public Builder timeout(Duration timeout) {
       this.timeout = Options.requirePositive(timeout, "timeout");
       return this;

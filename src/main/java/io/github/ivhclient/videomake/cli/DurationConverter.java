@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake.cli;
 
+import io.github.ivhclient.videomake.WaitOptions;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads {@code 500ms}, {@code 90s}, {@code 10m}, {@code 2h}, their combinations in that order of
- * units ({@code 1h30m}, {@code 1s500ms}) or ISO-8601 ({@code PT10M}); the result is positive.
+ * units ({@code 1h30m}, {@code 1s500ms}) or ISO-8601 ({@code PT10M}); the result is positive and at
+ * most {@link WaitOptions#MAX_DURATION}.
  */
 final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SHORT =
@@ -34,6 +36,10 @@ final class DurationConverter implements ITypeConverter<Duration> {
     }
     if (duration.isNegative() || duration.isZero()) {
       throw new TypeConversionException("'" + value + "' is not a positive duration");
+    }
+    if (duration.compareTo(WaitOptions.MAX_DURATION) > 0) {
+      throw new TypeConversionException("'" + value + "' is too long (at most "
+          + WaitOptions.MAX_DURATION.toDays() + " days)");
     }
     return duration;
   }

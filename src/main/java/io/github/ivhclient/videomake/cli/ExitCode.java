@@ -14,6 +14,11 @@ public final class ExitCode {
   public static final int TASK_FAILED = 4;
   /** A wait ran out of time before the task ended. */
   public static final int TIMED_OUT = 5;
+  /**
+   * Standard output could not be written (a full disk, a closed pipe): what the command did may be
+   * lost, so it is not a success. A submit's TaskId then goes to standard error.
+   */
+  public static final int OUTPUT = 74;
   /** A bug in the CLI itself (rerun with {@code --verbose} to see the stack trace). */
   public static final int INTERNAL = 70;
   /** Ctrl-C (SIGINT, 128 + 2) during a command; a waited-for task goes on on the server. */

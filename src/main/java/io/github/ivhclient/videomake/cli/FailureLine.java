@@ -17,14 +17,16 @@ final class FailureLine {
   private FailureLine() {}
 
   /**
-   * Collapses every whitespace run (newlines included) to one space and cuts the text to
+   * Collapses every whitespace run (newlines included) to one space, escapes the other control
+   * characters ({@link TerminalText}) and cuts the text to
    * {@link #MAX_LENGTH} characters, ending with {@link #ELLIPSIS}. Each of {@code essentials}
    * (e.g. {@code RequestID abc}) that the cut would hide is appended after the ellipsis, so the
    * identifiers a support request needs stay visible.
    */
   static String of(String text, List<String> essentials) {
     Objects.requireNonNull(essentials, "essentials");
-    String line = WHITESPACE.matcher(String.valueOf(text)).replaceAll(" ").strip();
+    // Whitespace (newlines too) becomes spaces; other control characters from the gateway are escaped.
+    String line = TerminalText.of(WHITESPACE.matcher(String.valueOf(text)).replaceAll(" ").strip());
     if (line.length() <= MAX_LENGTH) {
       return line;
     }

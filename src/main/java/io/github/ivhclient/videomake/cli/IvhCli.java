@@ -9,9 +9,13 @@ import io.github.ivhclient.videomake.IvhValidationException;
 import io.github.ivhclient.videomake.IvhWaitTimeoutException;
 import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.TaskState;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,7 +65,8 @@ import picocli.CommandLine.Spec;
         "             IVH_ENDPOINT (gateway URL).",
         "Exit codes: 0 ok, 1 invalid request, 2 usage or input file,",
         "            3 gateway or network, 4 task FAIL, 5 wait timed out,",
-        "            70 internal error, 130 interrupted (Ctrl-C)."
+        "            70 internal error, 74 output not written,",
+        "            130 interrupted (Ctrl-C)."
     })
 public final class IvhCli implements Callable<Integer> {
   static final String ENV_APPKEY = "IVH_APPKEY";
@@ -84,16 +89,19 @@ public final class IvhCli implements Callable<Integer> {
   private final boolean terminal;
   private final Secrets secrets;
   private final Interruption interruption;
+  /** The process's standard output as written by {@link #main}; null when embedded. */
+  private final Stdout stdout;
 
   /**
    * A CLI that reads its settings from {@code env} and writes to {@code out} and {@code err}.
    * Progress is printed as plain lines, as when the output is not a terminal.
    */
   public IvhCli(Map<String, String> env, PrintStream out, PrintStream err) {
-    this(env, out, err, false);
+    this(env, out, err, false, null);
   }
 
-  private IvhCli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
+  private IvhCli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal, Stdout stdout) {
+    this.stdout = stdout;
     this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
@@ -105,11 +113,13 @@ public final class IvhCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     quietLibraryLogging();
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    // Straight to the file descriptor: System.out would hide why a write failed.
+    Stdout stdout = new Stdout(new FileOutputStream(FileDescriptor.out));
+    PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     // A console exists only when standard input and output are terminals: then the bar may redraw in place.
     boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-    IvhCli cli = new IvhCli(System.getenv(), out, err, terminal);
+    IvhCli cli = new IvhCli(System.getenv(), out, err, terminal, stdout);
     // Ctrl-C ends the JVM (exit 130) without unwinding the waiting thread: the hook tidies up.
     Runtime.getRuntime().addShutdownHook(new Thread(cli.interruption(), "ivh-interrupted"));
     System.exit(cli.execute(args));
@@ -137,7 +147,35 @@ public final class IvhCli implements Callable<Integer> {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(this::usageFailure)
         .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e));
-    return commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (Error e) {
+      // picocli hands only Exceptions to the handler: an Error (out of memory, a stack overflow)
+      // would end the JVM with a raw stack trace and exit 1, which means "invalid request".
+      code = failure(e);
+    }
+    return outputChecked(code);
+  }
+
+  /**
+   * A command whose standard output could not be written did not succeed, whatever it did: a
+   * script reading that output got nothing, or half of it. Commands that must not lose a line (a
+   * submit's TaskId) have already said so on standard error.
+   */
+  private int outputChecked(int code) {
+    if (!out.checkError()) {
+      return code;
+    }
+    if (stdout != null && stdout.readerGone()) {
+      // `ivh timbres | head`: the reader closed the pipe once it had seen enough.
+      return code;
+    }
+    if (code == ExitCode.OK) {
+      err.println("ivh: could not write to standard output (a full disk, or a closed pipe); the output is incomplete");
+      return ExitCode.OUTPUT;
+    }
+    return code;
   }
 
   /** Without a subcommand there is nothing to do: a usage error. */
@@ -225,7 +263,7 @@ public final class IvhCli implements Callable<Integer> {
     return ExitCode.USAGE;
   }
 
-  private int failure(Exception e) {
+  private int failure(Throwable e) {
     if (interruption.fired()) {
       // Ctrl-C's hook has said what happened; this failure is its consequence (the stopped sandbox).
       return ExitCode.INTERRUPTED;
@@ -290,9 +328,9 @@ public final class IvhCli implements Callable<Integer> {
     } else {
       line.append("; last status ").append(last.rawStatus().isEmpty() ? "(none)" : last.rawStatus());
       if (last.state() == TaskState.QUEUED) {
-        line.append(", ").append(last.queuePosition()).append(" ahead in the queue");
+        line.append(", ").append(Output.count(last.queuePosition())).append(" ahead in the queue");
       } else if (last.progress() >= 0) {
-        line.append(", progress ").append(last.progress()).append('%');
+        line.append(", progress ").append(Output.percent(last.progress())).append('%');
       }
       if (last.requestId() != null && !last.requestId().isEmpty()) {
         line.append(" (RequestID ").append(last.requestId()).append(')');
@@ -307,6 +345,34 @@ public final class IvhCli implements Callable<Integer> {
     e.printStackTrace(new PrintWriter(trace));
     err.print(secrets.scrub(trace.toString()));
     err.flush();
+  }
+
+  /** The process's standard output, remembering whether a write failed because the reader closed the pipe. */
+  private static final class Stdout extends FilterOutputStream {
+    private volatile boolean readerGone;
+
+    Stdout(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      try {
+        out.write(bytes, offset, length);
+      } catch (IOException e) {
+        readerGone |= String.valueOf(e.getMessage()).contains("Broken pipe");
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    boolean readerGone() {
+      return readerGone;
+    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.github.ivhclient.videomake.cli;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Types;
 import io.github.ivhclient.videomake.IvhWaitTimeoutException;
 import io.github.ivhclient.videomake.TaskResult;
 import io.github.ivhclient.videomake.TaskSnapshot;
@@ -17,9 +16,8 @@ import java.util.Map;
 /** What {@code --json} prints: one document per command, with the gateway's wire names. */
 final class JsonOutput {
   private static final JsonAdapter<Object> OBJECTS = JsonSupport.moshi().adapter(Object.class).indent("  ");
-  private static final JsonAdapter<List<TimbreAssetDetail>> TIMBRES = JsonSupport.moshi()
-      .<List<TimbreAssetDetail>>adapter(Types.newParameterizedType(List.class, TimbreAssetDetail.class))
-      .indent("  ");
+  private static final JsonAdapter<TimbreAssetDetail> TIMBRE = JsonSupport.moshi()
+      .adapter(TimbreAssetDetail.class).indent("  ");
 
   private JsonOutput() {}
 
@@ -72,8 +70,25 @@ final class JsonOutput {
     return OBJECTS.toJson(payload);
   }
 
-  static String timbres(List<TimbreAssetDetail> timbres) {
-    return TIMBRES.toJson(timbres);
+  /** Ctrl-C during a submit: no TaskId is known, and the task may or may not exist. */
+  static String interruptedSubmit() {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("Interrupted", true);
+    payload.put("TaskMayExist", true);
+    return OBJECTS.toJson(payload);
+  }
+
+  /** Ctrl-C during a wait: the task goes on on the server. */
+  static String interruptedWait(String taskId) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("TaskId", taskId);
+    payload.put("Interrupted", true);
+    return OBJECTS.toJson(payload);
+  }
+
+  /** One timbre as the gateway names its fields; {@code timbres --json} streams them into an array. */
+  static String timbre(TimbreAssetDetail timbre) {
+    return TIMBRE.toJson(timbre);
   }
 
   static String validation(ValidationReport report) {

@@ -16,13 +16,14 @@ final class Output {
     field(out, "TaskId", s.taskId());
     field(out, "Status", s.rawStatus().isEmpty() ? "(none)" : s.rawStatus());
     // The gateway reports -1 for a failed task: a number, not a percent.
-    field(out, "Progress", s.progress() < 0 ? Integer.toString(s.progress()) : s.progress() + "%");
+    field(out, "Progress", s.state() == TaskState.FAIL && s.progress() < 0
+        ? Integer.toString(s.progress()) : percent(s.progress()) + "%");
     if (s.state() == TaskState.QUEUED) {
-      field(out, "ArrayCount", s.queuePosition() + " ahead in the queue");
+      field(out, "ArrayCount", count(s.queuePosition()) + " ahead in the queue");
     }
     optional(out, "MediaUrl", s.mediaUrl());
     optional(out, "SubtitlesUrl", s.subtitlesUrl());
-    if (!s.duration().isZero()) {
+    if (s.duration().compareTo(Duration.ZERO) > 0) {
       field(out, "Duration", seconds(s.duration()));
     }
     if (s.state() == TaskState.FAIL) {
@@ -36,7 +37,7 @@ final class Output {
     field(out, "Status", r.state().wireValue());
     optional(out, "MediaUrl", r.mediaUrl());
     optional(out, "SubtitlesUrl", r.subtitlesUrl());
-    if (!r.duration().isZero()) {
+    if (r.duration().compareTo(Duration.ZERO) > 0) {
       field(out, "Duration", seconds(r.duration()));
     }
     field(out, "ExpiresAt", r.expiresAt().truncatedTo(ChronoUnit.SECONDS) + " (the gateway keeps results " + TaskResult.RETENTION_DAYS + " days)");
@@ -48,8 +49,22 @@ final class Output {
     }
   }
 
+  /** Every value shown is neutralised: most come from the gateway. */
   private static void field(PrintStream out, String name, String value) {
-    out.printf("%-13s %s%n", name + ":", value);
+    out.printf("%-13s %s%n", name + ":", TerminalText.of(value));
+  }
+
+  /**
+   * A progress for display, within 0..100 whatever the gateway sent (the snapshot keeps the raw
+   * value, and {@code --json} prints it).
+   */
+  static int percent(int progress) {
+    return Math.max(0, Math.min(100, progress));
+  }
+
+  /** A count for display: never negative. */
+  static int count(int value) {
+    return Math.max(0, value);
   }
 
   private static String seconds(Duration d) {

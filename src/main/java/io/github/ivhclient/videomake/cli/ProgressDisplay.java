@@ -61,16 +61,16 @@ final class ProgressDisplay implements AutoCloseable {
       case SUCCESS -> bar.stepTo(100);
       case QUEUED -> bar.stepTo(0);
       case FAIL -> { } // FAIL reports -1: keep the last percent seen
-      default -> bar.stepTo(Math.max(0, Math.min(100, snapshot.progress())));
+      default -> bar.stepTo(Output.percent(snapshot.progress()));
     }
     bar.setExtraMessage(describe(snapshot));
   }
 
   static String describe(TaskSnapshot snapshot) {
     return switch (snapshot.state()) {
-      case QUEUED -> "COMMIT, " + snapshot.queuePosition() + " ahead in the queue";
+      case QUEUED -> "COMMIT, " + Output.count(snapshot.queuePosition()) + " ahead in the queue";
       case FAIL -> "FAIL (FailCode " + snapshot.failCode() + ")";
-      case UNKNOWN -> snapshot.rawStatus().isEmpty() ? "no status yet" : snapshot.rawStatus();
+      case UNKNOWN -> snapshot.rawStatus().isEmpty() ? "no status yet" : TerminalText.of(snapshot.rawStatus());
       default -> snapshot.state().wireValue();
     };
   }

@@ -5,7 +5,10 @@ import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.internal.PayloadReader;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +22,9 @@ import java.util.Objects;
  * its wire path, never converted.
  */
 final class RequestFile {
+  /** The most of a request file read: 1 MiB, far above any request (a few kilobytes). */
+  static final int MAX_BYTES = 1 << 20;
+
   private final PayloadReader.Result result;
 
   private RequestFile(PayloadReader.Result result) {
@@ -53,7 +59,28 @@ final class RequestFile {
 
   private static String readText(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      // A FIFO would block the read forever and a device (/dev/zero) never end: refused unopened.
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new CliException(ExitCode.USAGE, "cannot read " + file + ": not a regular file"
+            + (Files.isDirectory(file) ? " (a directory)" : " (a pipe, a device or a socket)"));
+      }
+      if (Files.size(file) > MAX_BYTES) {
+        throw tooLarge(file);
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_BYTES + 1); // the file may have grown since its size was read
+      }
+      if (bytes.length > MAX_BYTES) {
+        throw tooLarge(file);
+      }
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      // A byte order mark, as some editors write, is read like the client reads one in an answer.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (NoSuchFileException e) {
       throw new CliException(ExitCode.USAGE, "cannot read " + file + ": no such file", e);
     } catch (CharacterCodingException e) {
@@ -62,5 +89,10 @@ final class RequestFile {
       throw new CliException(ExitCode.USAGE, "cannot read " + file + ": " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
     }
+  }
+
+  private static CliException tooLarge(Path file) {
+    return new CliException(ExitCode.USAGE, "cannot read " + file + ": larger than " + MAX_BYTES
+        + " bytes (a request is a few kilobytes)");
   }
 }

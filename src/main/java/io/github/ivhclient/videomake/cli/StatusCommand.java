@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (snapshot.state() == TaskState.FAIL) {
       cli.err().println("ivh: task " + taskId + " ended in FAIL: FailCode " + snapshot.failCode()
-          + (snapshot.failMessage().isEmpty() ? "" : ", " + snapshot.failMessage()));
+          + (snapshot.failMessage().isEmpty() ? "" : ", " + TerminalText.of(snapshot.failMessage())));
       return ExitCode.TASK_FAILED;
     }
     return ExitCode.OK;

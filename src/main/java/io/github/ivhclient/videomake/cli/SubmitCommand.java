@@ -110,15 +110,34 @@ final class SubmitCommand implements Callable<Integer> {
       cli.err().println("warning: " + warning);
     }
     try (IvhClient client = cli.client()) {
-      String taskId = client.withValidationMode(validation).submit(payload);
+      String taskId;
+      cli.interruption().submitting(json ? cli.out() : null);
+      try {
+        taskId = client.withValidationMode(validation).submit(payload);
+      } finally {
+        cli.interruption().done();
+      }
       if (!waitForResult || !json) {
         cli.out().println(json ? JsonOutput.taskId(taskId) : taskId);
+        requirePrinted(taskId);
       }
       if (waitForResult) {
         TaskWait.print(cli, waiting.await(cli, client, taskId, json, null), json);
       }
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * A TaskId standard output could not take (a full disk, a closed pipe) goes to standard error:
+   * the task exists and is billed, and a script that saw nothing would submit it again.
+   */
+  private void requirePrinted(String taskId) {
+    if (cli.out().checkError()) {
+      cli.err().println("ivh: TaskId " + taskId);
+      throw new CliException(ExitCode.OUTPUT, "task " + taskId + " was created, but its TaskId could not be"
+          + " written to standard output (it is on the line above)");
+    }
   }
 
   private void applyOptions(VideoMakeNoTrainPayload payload) {

@@ -38,7 +38,7 @@ final class TaskWait {
       options.initialDelay(pollInterval).maxDelay(pollInterval).multiplier(1.0);
     }
     try (ProgressDisplay display = new ProgressDisplay(taskId, cli.err(), cli.terminal())) {
-      cli.interruption().waiting(taskId, display, sandbox);
+      cli.interruption().waiting(taskId, display, sandbox, json ? cli.out() : null);
       try {
         return client.waitFor(taskId, options.listener(display::onChange).build());
       } catch (IvhTaskFailedException e) {
@@ -74,6 +74,12 @@ final class TaskWait {
       cli.out().println(JsonOutput.result(result));
     } else {
       Output.result(cli.out(), result);
+    }
+    if (cli.out().checkError()) {
+      // The result could not be shown: keep at least the TaskId, to query it again.
+      cli.err().println("ivh: TaskId " + result.taskId());
+      throw new CliException(ExitCode.OUTPUT, "task " + result.taskId() + " ended in " + result.state().wireValue()
+          + ", but its result could not be written to standard output (resume with: ivh wait " + result.taskId() + ")");
     }
   }
 }

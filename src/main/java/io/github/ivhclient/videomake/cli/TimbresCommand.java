@@ -6,6 +6,7 @@ import io.github.ivhclient.videomake.model.PurchaseType;
 import io.github.ivhclient.videomake.model.TimbreAssetDetail;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "timbres", mixinStandardHelpOptions = true,
-    description = "List the timbres (voices) of the account: key, name, gender, languages, emotions.")
+    description = {"List the timbres (voices) of the account: key, name, gender, languages, emotions.",
+        "Printed page by page as the gateway answers; at most " + IvhClient.MAX_TIMBRE_PAGES + " pages."})
 final class TimbresCommand implements Callable<Integer> {
   private static final String[] HEADINGS = {"KEY", "NAME", "GENDER", "LANGUAGES", "EMOTIONS"};
 
@@ -36,43 +38,82 @@ final class TimbresCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TimbreFilter filter = TimbreFilter.builder().timbreKey(key).timbreName(name).purchaseType(purchaseType).build();
-    List<TimbreAssetDetail> timbres;
     try (IvhClient client = cli.client()) {
-      timbres = client.timbres(filter).toList();
-    }
-    if (json) {
-      cli.out().println(JsonOutput.timbres(timbres));
-    } else {
-      table(cli.out(), timbres);
+      Iterator<TimbreAssetDetail> timbres = client.timbres(filter).iterator();
+      if (json) {
+        jsonArray(cli.out(), timbres);
+      } else {
+        table(cli.out(), timbres);
+      }
     }
     return ExitCode.OK;
   }
 
-  private static void table(PrintStream out, List<TimbreAssetDetail> timbres) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(HEADINGS);
-    for (TimbreAssetDetail t : timbres) {
-      rows.add(new String[] {
-          text(t.getTimbreKey()),
-          text(t.getTimbreName()),
-          gender(t),
-          join(t.getTimbreLanguages()),
-          join(t.getEmotionalCategories())});
-    }
+  /**
+   * Prints the table as the pages arrive, a page's rows at a time: a column is as wide as the
+   * widest value printed so far, so a later page may shift its columns right.
+   */
+  private static void table(PrintStream out, Iterator<TimbreAssetDetail> timbres) {
     int[] widths = new int[HEADINGS.length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
+    widen(widths, HEADINGS);
+    boolean headed = false;
+    int count = 0;
+    do {
+      List<String[]> rows = new ArrayList<>();
+      while (rows.size() < IvhClient.MAX_PAGE_SIZE && timbres.hasNext()) {
+        rows.add(row(timbres.next()));
       }
-    }
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.length; i++) {
-        line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
+      for (String[] row : rows) {
+        widen(widths, row);
       }
-      out.println(line.toString().stripTrailing());
+      if (!headed) {
+        print(out, widths, HEADINGS);
+        headed = true;
+      }
+      for (String[] row : rows) {
+        print(out, widths, row);
+      }
+      count += rows.size();
+    } while (!out.checkError() && timbres.hasNext());
+    out.println(count + (count == 1 ? " timbre" : " timbres"));
+  }
+
+  /** The JSON array, one element at a time, laid out as Moshi lays out a whole list. */
+  private static void jsonArray(PrintStream out, Iterator<TimbreAssetDetail> timbres) {
+    if (!timbres.hasNext()) {
+      out.println("[]");
+      return;
     }
-    out.println(timbres.size() + (timbres.size() == 1 ? " timbre" : " timbres"));
+    out.print("[");
+    String separator = "\n";
+    while (!out.checkError() && timbres.hasNext()) {
+      out.print(separator + "  " + JsonOutput.timbre(timbres.next()).replace("\n", "\n  "));
+      separator = ",\n";
+    }
+    out.println("\n]");
+  }
+
+  private static String[] row(TimbreAssetDetail t) {
+    return new String[] {
+        text(t.getTimbreKey()),
+        text(t.getTimbreName()),
+        gender(t),
+        join(t.getTimbreLanguages()),
+        join(t.getEmotionalCategories())};
+  }
+
+  private static void widen(int[] widths, String[] row) {
+    for (int i = 0; i < row.length; i++) {
+      widths[i] = Math.max(widths[i], row[i].length());
+    }
+  }
+
+  private static void print(PrintStream out, int[] widths, String[] row) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.length; i++) {
+      line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
+    }
+    out.println(line.toString().stripTrailing());
   }
 
   private static String gender(TimbreAssetDetail t) {
@@ -86,11 +127,12 @@ final class TimbresCommand implements Callable<Integer> {
     };
   }
 
+  /** Gateway text, neutralised for a terminal. */
   private static String text(String value) {
-    return value == null || value.isEmpty() ? "-" : value;
+    return value == null || value.isEmpty() ? "-" : TerminalText.of(value);
   }
 
   private static String join(List<String> values) {
-    return values == null || values.isEmpty() ? "-" : String.join(",", values);
+    return values == null || values.isEmpty() ? "-" : TerminalText.of(String.join(",", values));
   }
 }

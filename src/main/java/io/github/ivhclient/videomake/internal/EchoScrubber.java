@@ -1,7 +1,9 @@
 package io.github.ivhclient.videomake.internal;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +15,9 @@ import okio.Buffer;
 
 /**
  * Masks the app key wherever a response repeats it (business errors such as "No project was
- * created for this appkey …" do), before any exception message, body excerpt or log line can
- * quote it: every answer, 2xx or not, of every call, blocking or not, passes here. Only whole
+ * created for this appkey …" do), and the request's signature wherever it is echoed, under any
+ * name, before any exception message, body excerpt or log line can quote it: every answer, 2xx
+ * or not, of every call, blocking or not, passes here. Only whole
  * tokens are masked, the key with no ASCII letter or digit on either side, so a short key does
  * not garble words that contain it; a key next to Chinese text or punctuation is still masked.
  *
@@ -24,6 +27,9 @@ import okio.Buffer;
  * must come before it.
  */
 public final class EchoScrubber implements Interceptor {
+  /** Shorter "signatures" (none the signer makes) are not masked: they would garble ordinary words. */
+  private static final int MIN_SIGNATURE_LENGTH = 16;
+
   private final Pattern appKeyToken;
   private final String masked;
 
@@ -49,9 +55,9 @@ public final class EchoScrubber implements Interceptor {
     Charset charset = ResponseBodies.charsetOf(type);
     String head = new String(bytes, 0, headLength, charset);
     Buffer scrubbed = new Buffer();
-    Matcher echo = appKeyToken.matcher(head);
-    if (echo.find()) {
-      scrubbed.write(echo.replaceAll(Matcher.quoteReplacement(masked)).getBytes(charset));
+    String clean = withoutSignature(withoutAppKey(head), chain.request().url().queryParameter(RequestSigner.SIGNATURE));
+    if (!clean.equals(head)) {
+      scrubbed.write(clean.getBytes(charset));
     } else {
       scrubbed.write(bytes, 0, headLength);
     }
@@ -63,6 +69,28 @@ public final class EchoScrubber implements Interceptor {
       }
     }
     return response.newBuilder().body(ResponseBody.create(scrubbed.readByteArray(), type)).build();
+  }
+
+  private String withoutAppKey(String text) {
+    Matcher echo = appKeyToken.matcher(text);
+    return echo.find() ? echo.replaceAll(Matcher.quoteReplacement(masked)) : text;
+  }
+
+  /**
+   * The request's own signature, wherever it appears and whatever the text calls it ({@code sig=},
+   * a JSON field, a quoted URL), as sent or percent-encoded.
+   */
+  private static String withoutSignature(String text, String signature) {
+    if (signature == null || signature.length() < MIN_SIGNATURE_LENGTH) {
+      return text;
+    }
+    String result = text;
+    for (String form : new String[] {signature, URLEncoder.encode(signature, StandardCharsets.UTF_8)}) {
+      if (result.contains(form)) {
+        result = result.replace(form, Redaction.mask(signature));
+      }
+    }
+    return result;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
+import okhttp3.HttpUrl;
 import retrofit2.Response;
 
 /**
@@ -30,6 +31,10 @@ public final class EnvelopeCaller {
 
   static <T, P> P unwrap(Envelope<T, P> envelope, Response<T> response, int attempts) {
     String operation = envelope.operation();
+    if (response.code() >= 300 && response.code() < 400) {
+      closeQuietly(response);
+      throw IvhHttpException.redirect(operation, response.code(), locationHost(response), null, attempts);
+    }
     if (!response.isSuccessful()) {
       String body = errorBody(response);
       throw new IvhHttpException(operation, response.code(), excerpt(body), requestIdIn(body), attempts);
@@ -69,6 +74,22 @@ public final class EnvelopeCaller {
         || e instanceof UnknownHostException
         || e instanceof NoRouteToHostException
         || e instanceof SSLHandshakeException);
+  }
+
+  /** Where a 3xx pointed: host, and port when not the scheme's default; {@code null} when unreadable. */
+  static String locationHost(Response<?> response) {
+    String location = response.headers().get("Location");
+    HttpUrl target = location == null ? null : response.raw().request().url().resolve(location.trim());
+    if (target == null) {
+      return null;
+    }
+    return target.port() == HttpUrl.defaultPort(target.scheme()) ? target.host() : target.host() + ":" + target.port();
+  }
+
+  private static void closeQuietly(Response<?> response) {
+    if (response.errorBody() != null) {
+      response.errorBody().close();
+    }
   }
 
   private static String errorBody(Response<?> response) {

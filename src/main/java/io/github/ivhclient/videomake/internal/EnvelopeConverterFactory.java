@@ -37,6 +37,11 @@ public final class EnvelopeConverterFactory extends Converter.Factory {
       if (head.oversized()) {
         throw new MalformedBodyException("body larger than " + ResponseBodies.MAX_BYTES + " bytes", text, null);
       }
+      String json = stripBom(text);
+      Object tree = treeOf(json, text);
+      if (tree instanceof Map<?, ?> envelope && wholeProgress(envelope)) {
+        text = JSON_TREE.toJson(envelope);
+      }
       try (ResponseBody copy = ResponseBody.create(text, body.contentType())) {
         Object converted = delegate.convert(copy);
         if (converted instanceof GetProgressResponse progress) {
@@ -56,11 +61,47 @@ public final class EnvelopeConverterFactory extends Converter.Factory {
     }
     // The first parse succeeded, so Payload is an object and Status a string. Moshi's converter
     // skipped a byte order mark; a plain read of the text would not.
-    String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    Object payload = ((Map<?, ?>) JSON_TREE.fromJson(json)).get("Payload");
+    Object payload = ((Map<?, ?>) JSON_TREE.fromJson(stripBom(text))).get("Payload");
     RawStatusProgress progress = RAW_STATUS_PROGRESS.fromJsonValue(payload);
     progress.rawStatus((String) ((Map<?, ?>) payload).get("Status"));
     response.setPayload(progress);
+  }
+
+  private static String stripBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /**
+   * The body as a tree, or {@code null} when it is not JSON (the typed conversion then says why).
+   * A key repeated in one object is refused ({@link JsonSupport#duplicateKey}).
+   */
+  private static Object treeOf(String json, String text) throws MalformedBodyException {
+    try {
+      return JSON_TREE.fromJson(json);
+    } catch (JsonDataException e) {
+      String duplicate = JsonSupport.duplicateKey(e);
+      if (duplicate != null) {
+        throw new MalformedBodyException("a key appears twice in one object: " + duplicate, text, e);
+      }
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A progress whose {@code Payload.Progress} is a fraction (42.5) is read as its whole part, so a
+   * wait goes on instead of failing on an unreadable answer; true when it rewrote the tree.
+   */
+  @SuppressWarnings("unchecked")
+  private static boolean wholeProgress(Map<?, ?> envelope) {
+    if (envelope.get("Payload") instanceof Map<?, ?> payload && payload.get("Progress") instanceof Double progress
+        && Double.isFinite(progress) && progress != Math.rint(progress)
+        && Math.abs(progress) < Integer.MAX_VALUE) {
+      ((Map<Object, Object>) payload).put("Progress", Math.floor(progress));
+      return true;
+    }
+    return false;
   }
 
   @Override

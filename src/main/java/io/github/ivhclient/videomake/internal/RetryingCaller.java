@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import okio.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
@@ -52,6 +53,8 @@ public final class RetryingCaller {
   public record Reply<P>(P payload, String requestId, int attempts) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(RetryingCaller.class);
+  /** The shortest deadline an attempt is given, so a nearly spent call still gets one real try. */
+  private static final long MIN_ATTEMPT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
@@ -67,7 +70,7 @@ public final class RetryingCaller {
   public <T, P> Reply<P> execute(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy) {
     long start = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
-      Call<T> current = attempt == 1 ? call : call.clone();
+      Call<T> current = bounded(attempt == 1 ? call : call.clone(), policy, start);
       long sent = System.nanoTime();
       Outcome<P> outcome;
       try {
@@ -130,7 +133,8 @@ public final class RetryingCaller {
     final Idempotency idempotency;
     final RetryPolicy policy;
     final AttemptGate gate;
-    final long start = System.nanoTime();
+    /** When the first attempt was sent: time spent waiting at the gate before it does not count. */
+    long firstSent;
     int attempt;
     long sent;
     /** Dropped when the call ends, so an abandoned entry still queued in the gate holds no request. */
@@ -203,7 +207,10 @@ public final class RetryingCaller {
         return;
       }
       attempt++;
-      Call<T> call = attempt == 1 ? base : base.clone();
+      if (attempt == 1) {
+        firstSent = System.nanoTime();
+      }
+      Call<T> call = bounded(attempt == 1 ? base : base.clone(), policy, firstSent);
       current = call;
       sent = System.nanoTime();
       call.enqueue(this);
@@ -240,7 +247,7 @@ public final class RetryingCaller {
         future.complete(outcome.reply);
         return;
       }
-      long delay = future.isDone() ? -1 : retryDelay(outcome, policy, attempt, start, call);
+      long delay = future.isDone() ? -1 : retryDelay(outcome, policy, attempt, firstSent, call);
       if (delay < 0) {
         future.completeExceptionally(outcome.error);
         return;
@@ -296,6 +303,30 @@ public final class RetryingCaller {
     return new Outcome<>(null, error, retryable, -1);
   }
 
+  /**
+   * Shortens the attempt's deadline (the client's call timeout) to what is left of the whole call's:
+   * {@code max(maxElapsed, call timeout)} from the first attempt, so a call that is retried ends
+   * within that bound too (give or take the shortest deadline an attempt is given).
+   */
+  private static <T> Call<T> bounded(Call<T> call, RetryPolicy policy, long start) {
+    Timeout timeout;
+    try {
+      timeout = call.timeout();
+    } catch (RuntimeException e) {
+      return call; // the request could not be built: execute() reports that
+    }
+    long perAttempt = timeout.timeoutNanos();
+    long budget = Math.max(policy.maxElapsed().toNanos(), perAttempt);
+    if (budget == 0) {
+      return call;
+    }
+    long left = Math.max(budget - (System.nanoTime() - start), MIN_ATTEMPT_NANOS);
+    if (perAttempt == 0 || left < perAttempt) {
+      timeout.timeout(left, TimeUnit.NANOSECONDS);
+    }
+    return call;
+  }
+
   /** Nanoseconds to wait before the next attempt, or -1 to give up with the outcome's error. */
   private long retryDelay(Outcome<?> outcome, RetryPolicy policy, int attempt, long start, Call<?> call) {
     if (!outcome.retryable || attempt >= policy.maxAttempts()) {
@@ -317,7 +348,8 @@ public final class RetryingCaller {
 
   /** {@code Retry-After} in nanoseconds (delta seconds or an HTTP date), or -1 when absent or unreadable. */
   long retryAfterNanos(Response<?> response) {
-    String value = response.headers().get("Retry-After");
+    // SingleSend moved it out of sight of OkHttp's own follow-ups.
+    String value = response.headers().get(SingleSend.RETRY_AFTER);
     if (value == null || value.isBlank()) {
       return -1;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +95,36 @@ class CliJarIT {
       interruptOnceWaiting(process);
     } finally {
       process.destroyForcibly(); // a failed assertion must not leave a 5-minute demo running
+    }
+  }
+
+  @Test
+  void ctrlCWhileASubmitAwaitsItsAnswerSaysTheTaskMayExistAndPrintsTheJsonDocument() throws Exception {
+    assumeThat(new File("/bin/kill").canExecute() || new File("/usr/bin/kill").canExecute())
+        .as("a kill command to send SIGINT").isTrue();
+    assumeThat(sigintIgnored()).as("SIGINT ignored by this process").isFalse();
+    try (MockWebServer gateway = new MockWebServer()) {
+      gateway.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE)); // never answers
+      gateway.start(InetAddress.getByName("127.0.0.1"), 0);
+      ProcessBuilder builder = java("submit", "--json", "--video", "https://cdn.example.com/a.mp4",
+          "--audio", "https://cdn.example.com/a.mp3");
+      builder.environment().put(IvhCli.ENV_APPKEY, "it-app-key-0001");
+      builder.environment().put(IvhCli.ENV_ACCESS_TOKEN, "it-access-token-0001");
+      builder.environment().put(IvhCli.ENV_ENDPOINT, gateway.url("/").toString());
+      Process process = builder.start();
+      try {
+        assertThat(gateway.takeRequest(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("the submit arrived").isNotNull();
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+        assertThat(kill.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(read("err.txt")).contains("the task may or may not exist").doesNotContain("\tat ");
+        assertThat(read("out.txt")).contains("\"Interrupted\": true").contains("\"TaskMayExist\": true");
+        assertThat(gateway.getRequestCount()).isEqualTo(1);
+      } finally {
+        process.destroyForcibly();
+      }
     }
   }
 

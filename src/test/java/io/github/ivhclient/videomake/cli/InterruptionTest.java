@@ -28,7 +28,7 @@ class InterruptionTest {
     Interruption interruption = new Interruption(err);
     ProgressDisplay display = new ProgressDisplay("0123456789abcdef", err, false);
     display.onChange(TaskSnapshot.builder("0123456789abcdef").status("MAKING").progress(40).build());
-    interruption.waiting("0123456789abcdef", display, null);
+    interruption.waiting("0123456789abcdef", display, null, null);
 
     interruption.run();
     interruption.run();
@@ -42,10 +42,38 @@ class InterruptionTest {
   }
 
   @Test
+  void duringASubmitItSaysTheTaskMayOrMayNotExistAndPrintsTheJsonDocument() {
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    Interruption interruption = new Interruption(err);
+    interruption.submitting(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+
+    interruption.run();
+
+    assertThat(lines()).containsExactly("ivh: " + Interruption.SUBMIT_MESSAGE);
+    assertThat(lines().get(0)).contains("the task may or may not exist");
+    assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("\"Interrupted\": true")
+        .contains("\"TaskMayExist\": true");
+  }
+
+  @Test
+  void duringAJsonWaitItStillPrintsTheDocumentWithTheTaskId() {
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    Interruption interruption = new Interruption(err);
+    interruption.waiting("t-9", new ProgressDisplay("t-9", err, false), null,
+        new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+
+    interruption.run();
+
+    assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("\"TaskId\": \"t-9\"")
+        .contains("\"Interrupted\": true");
+    assertThat(lines()).last().asString().startsWith("ivh: interrupted; the task on the server goes on");
+  }
+
+  @Test
   void withoutAWaitItPrintsNothing() {
     Interruption interruption = new Interruption(err);
     ProgressDisplay display = new ProgressDisplay("t-1", err, false);
-    interruption.waiting("t-1", display, null);
+    interruption.waiting("t-1", display, null, null);
     interruption.done();
     display.close();
     bytes.reset();
@@ -60,7 +88,7 @@ class InterruptionTest {
   void inTheDemoItStopsTheSandbox() {
     Interruption interruption = new Interruption(err);
     AtomicBoolean stopped = new AtomicBoolean();
-    interruption.waiting("t-2", new ProgressDisplay("t-2", err, false), () -> stopped.set(true));
+    interruption.waiting("t-2", new ProgressDisplay("t-2", err, false), () -> stopped.set(true), null);
 
     interruption.run();
 
