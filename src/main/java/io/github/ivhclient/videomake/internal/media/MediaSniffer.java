@@ -110,6 +110,8 @@ public final class MediaSniffer {
       }
       if (type.equals("ftyp")) {
         brand = fourCc(in.read(offset + header, 4), 0);
+        // Known now, and kept if a later read fails (a server without Range support).
+        s.container = isoContainer(brand, false);
       } else if (type.equals("moov")) {
         long body = boxSize - header;
         if (body > MAX_HEADER_BYTES * 8L || size >= 0 && offset + boxSize > size) {
@@ -137,10 +139,7 @@ public final class MediaSniffer {
       }
       offset += boxSize;
     }
-    s.container = brand == null ? (moovFound ? "mov" : "mp4")
-        : brand.equals("qt  ") ? "mov"
-        : brand.startsWith("M4A") || brand.startsWith("M4B") ? "m4a"
-        : "mp4";
+    s.container = isoContainer(brand, moovFound);
     if (!moovFound) {
       s.problem("no index ('moov' box) was found, so the codecs and duration are unknown");
     }
@@ -149,6 +148,13 @@ public final class MediaSniffer {
     if (s.kind == Sniffed.Kind.AUDIO && s.container.equals("mp4")) {
       s.container = "m4a";
     }
+  }
+
+  private static String isoContainer(String brand, boolean moovFound) {
+    return brand == null ? (moovFound ? "mov" : "mp4")
+        : brand.equals("qt  ") ? "mov"
+        : brand.startsWith("M4A") || brand.startsWith("M4B") ? "m4a"
+        : "mp4";
   }
 
   /** One track's facts, gathered while walking its boxes. */
