@@ -2,8 +2,11 @@ package io.github.ivhclient.videomake.cli;
 
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhValidationException;
+import io.github.ivhclient.videomake.MediaPreflight;
+import io.github.ivhclient.videomake.PreflightReport;
 import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.ValidationReport;
+import io.github.ivhclient.videomake.internal.MessageText;
 import io.github.ivhclient.videomake.model.SpeechParam;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.ConcurrencyTypeEnum;
@@ -69,6 +72,13 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--callback", paramLabel = "URL", description = "CallbackUrl: where the gateway POSTs the result once.")
   private String callback;
 
+  @Option(names = "--preflight",
+      description = "First read the media files the request names and check them ('ivh preflight'); errors exit 1, nothing sent.")
+  private boolean preflight;
+
+  @Mixin
+  private PreflightCommand.MediaAccess mediaAccess;
+
   @Option(names = "--wait", description = "Then wait for the task to end, with a progress bar, and print its result URLs.")
   private boolean waitForResult;
 
@@ -97,6 +107,9 @@ final class SubmitCommand implements Callable<Integer> {
     for (ValidationIssue warning : report.warnings()) {
       cli.err().println("warning: " + warning);
     }
+    if (preflight) {
+      preflight(payload);
+    }
     try (IvhClient client = cli.client()) {
       String taskId = client.submit(payload);
       if (!waitForResult || !json) {
@@ -107,6 +120,23 @@ final class SubmitCommand implements Callable<Integer> {
       }
     }
     return ExitCode.OK;
+  }
+
+  /** The media checks before anything is sent: errors stop the submit like validation errors. */
+  private void preflight(VideoMakeNoTrainPayload payload) {
+    PreflightReport media;
+    try (MediaPreflight checker = MediaPreflight.create(mediaAccess.options())) {
+      media = checker.check(payload);
+    }
+    for (ValidationIssue warning : media.warnings()) {
+      cli.err().println("warning: " + MessageText.oneLine(warning.toString(), 1000));
+    }
+    for (String note : media.notes()) {
+      cli.err().println("note: " + MessageText.oneLine(note, 1000));
+    }
+    if (!media.isValid()) {
+      throw new IvhValidationException("videoMakeNoTrain", new ValidationReport(media.errors()));
+    }
   }
 
   private void applyOptions(VideoMakeNoTrainPayload payload) {
