@@ -119,4 +119,13 @@ class PreflightCommandTest {
       assertThat(gateway.takeRequest().getMethod()).isEqualTo("HEAD");
     }
   }
+
+  @Test
+  void theDemoPreflightsTheSandboxesRealTemplateVideo() {
+    CliRun r = CliRun.run(Map.of(), "demo", "--task-duration", "1s");
+
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.out).containsPattern("Preflight of the template video: http://127\\.0\\.0\\.1:\\d+/\\S+template\\.mp4:"
+        + " mp4, video h264 640x360, audio aac, 12 s, \\d+ bytes \\(\\d+ bytes read\\); no errors");
+  }
 }
