@@ -280,6 +280,18 @@ class MediaPreflightHttpTest {
   }
 
   @Test
+  void byDefaultLiteralIpv6LoopbackFormsAreRefusedWithoutConnecting() {
+    try (MediaPreflight preflight = MediaPreflight.create(stubbedNetwork().build())) {
+      for (String host : List.of("[::1]", "[::ffff:127.0.0.1]", "[0:0:0:0:0:ffff:7f00:1]")) {
+        PreflightReport report = checkVideo(preflight, "http://" + host + ":" + server.port() + "/v.mp4");
+
+        assertThat(rules(report.errors())).as(host).containsExactly("Payload.RefVideoUrl publicAddress");
+      }
+      assertThat(server.requests.get()).isZero();
+    }
+  }
+
+  @Test
   void byDefaultTheCloudMetadataAddressIsRefused() {
     try (MediaPreflight preflight = MediaPreflight.create(stubbedNetwork().build())) {
       PreflightReport report = checkVideo(preflight, "http://metadata.test/latest/meta-data/");

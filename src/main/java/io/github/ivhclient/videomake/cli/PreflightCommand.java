@@ -16,9 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "preflight", mixinStandardHelpOptions = true,
-    description = {"Check the media files a request names (video, audio, photo, authorizations) against the",
-        "document's limits: container and codec from the bytes, size, resolution, duration with the",
-        "ConcurrencyType allowances, and the request's times against the video's length. No credentials.",
+    description = {"Check the media files a request names against the API document's limits.",
+        "Video, audio, photo and authorizations: container and codec from the bytes, size, resolution,",
+        "duration with the ConcurrencyType allowances, and the request's times against the video's",
+        "length. No credentials.",
         "Remote files are read with Range requests, at most 2 MiB and 30 s per file.",
         "Exits 0 with no errors, 1 with errors, 2 when the file is unreadable or malformed."})
 final class PreflightCommand implements Callable<Integer> {

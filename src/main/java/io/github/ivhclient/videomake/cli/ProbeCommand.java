@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
-    description = {"Print what one media file holds, judged by its bytes: container, codecs, size in pixels,",
-        "duration and size. Exits 0 when the file could be read, 2 when it could not."})
+    description = {"Print what one media file holds, judged by its bytes.",
+        "Container, codecs, size in pixels, duration and size.",
+        "Exits 0 when the file could be read, 2 when it could not."})
 final class ProbeCommand implements Callable<Integer> {
   @ParentCommand
   private IvhCli cli;

@@ -24,7 +24,8 @@ import okhttp3.ResponseBody;
  */
 public final class HttpByteSource implements ByteSource {
   private static final Pattern CONTENT_RANGE_TOTAL = Pattern.compile("bytes \\d+-\\d+/(\\d+)");
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
+  /** IPv4, or IPv6 including the mixed form ::ffff:127.0.0.1; OkHttp connects to these without its Dns. */
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F.]*:[0-9a-fA-F:.]*");
 
   private final OkHttpClient client;
   private final ReadBudget budget;
