@@ -1,6 +1,9 @@
 package io.github.ivhclient.videomake.cli;
 
 import io.github.ivhclient.videomake.IvhClient;
+import io.github.ivhclient.videomake.MediaPreflight;
+import io.github.ivhclient.videomake.PreflightOptions;
+import io.github.ivhclient.videomake.PreflightReport;
 import io.github.ivhclient.videomake.TaskResult;
 import io.github.ivhclient.videomake.VideoMakeRequests;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
@@ -18,7 +21,6 @@ import picocli.CommandLine.ParentCommand;
         "prints the result URL and stops the sandbox (Ctrl-C stops it too).",
         "Needs no credentials, no Node and no network; ignores --endpoint and IVH_* variables."})
 final class DemoCommand implements Callable<Integer> {
-  static final String TEMPLATE_VIDEO = "https://cdn.example.com/ivh-demo/template.mp4";
   static final String TEXT = "Hello! This video was made by the IVH sandbox gateway.";
   /** The sandbox advances a task from its clock, so polling often only makes the bar smoother. */
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
@@ -40,7 +42,13 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Sandbox gateway listening on " + sandbox.endpoint()
           + " (in this process; sandbox credentials, nothing leaves this machine)");
       String timbre = SandboxGateway.timbreKeys().get(0);
-      VideoMakeNoTrainPayload request = VideoMakeRequests.textDriven(TEMPLATE_VIDEO, TEXT, timbre, 1.0);
+      VideoMakeNoTrainPayload request = VideoMakeRequests.textDriven(sandbox.sampleVideoUrl(), TEXT, timbre, 1.0);
+      // The sandbox is on loopback, which the library refuses by default: allowed here explicitly.
+      try (MediaPreflight preflight = MediaPreflight.create(PreflightOptions.builder().allowNonPublicAddresses().build())) {
+        PreflightReport media = preflight.check(request);
+        out.println("Preflight of the template video: " + media.media().get("Payload.RefVideoUrl")
+            + (media.isValid() ? "; no errors" : "; errors: " + media.errors()));
+      }
       String taskId = client.submit(request);
       out.println("Submitted a text-driven VideoMakeNoTrain task (TimbreKey " + timbre + "): TaskId " + taskId);
       TaskWait waiting = new TaskWait();

@@ -56,6 +56,8 @@ import picocli.CommandLine.Spec;
         WaitCommand.class,
         TimbresCommand.class,
         ValidateCommand.class,
+        PreflightCommand.class,
+        ProbeCommand.class,
         DemoCommand.class
     },
     // picocli wraps at 80 columns: each line stays under it, so no entry is split.

@@ -2,6 +2,8 @@ package io.github.ivhclient.videomake.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import io.github.ivhclient.videomake.IvhWaitTimeoutException;
+import io.github.ivhclient.videomake.MediaInfo;
+import io.github.ivhclient.videomake.PreflightReport;
 import io.github.ivhclient.videomake.TaskResult;
 import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.ValidationIssue;
@@ -97,6 +99,41 @@ final class JsonOutput {
     document.put("errors", issues(report.errors()));
     document.put("warnings", issues(report.warnings()));
     return OBJECTS.toJson(document);
+  }
+
+  static String preflight(PreflightReport report) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("valid", report.isValid());
+    document.put("errors", issues(report.errors()));
+    document.put("warnings", issues(report.warnings()));
+    document.put("notes", report.notes());
+    Map<String, Object> media = new LinkedHashMap<>();
+    report.media().forEach((path, info) -> media.put(path, mediaFields(info)));
+    document.put("media", media);
+    return OBJECTS.toJson(document);
+  }
+
+  static String media(MediaInfo info) {
+    return OBJECTS.toJson(mediaFields(info));
+  }
+
+  /** Absent values are left out; duration in seconds with milliseconds. */
+  private static Map<String, Object> mediaFields(MediaInfo info) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("source", info.source());
+    info.container().ifPresent(v -> item.put("container", v));
+    info.videoCodec().ifPresent(v -> item.put("videoCodec", v));
+    info.audioCodec().ifPresent(v -> item.put("audioCodec", v));
+    info.width().ifPresent(v -> item.put("width", v));
+    info.height().ifPresent(v -> item.put("height", v));
+    info.duration().ifPresent(v -> item.put("durationSeconds", v.toMillis() / 1000.0));
+    if (info.durationEstimated()) {
+      item.put("durationEstimated", true);
+    }
+    info.size().ifPresent(v -> item.put("size", v));
+    item.put("bytesRead", info.bytesRead());
+    item.put("problems", info.problems());
+    return item;
   }
 
   private static List<Map<String, Object>> issues(List<ValidationIssue> issues) {

@@ -2,9 +2,12 @@ package io.github.ivhclient.videomake.cli;
 
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhValidationException;
+import io.github.ivhclient.videomake.MediaPreflight;
+import io.github.ivhclient.videomake.PreflightReport;
 import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.ValidationMode;
 import io.github.ivhclient.videomake.ValidationReport;
+import io.github.ivhclient.videomake.internal.MessageText;
 import io.github.ivhclient.videomake.model.SpeechParam;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.ConcurrencyTypeEnum;
@@ -81,6 +84,13 @@ final class SubmitCommand implements Callable<Integer> {
               + " type is refused in every mode."})
   private ValidationMode validation = ValidationMode.ENFORCE;
 
+  @Option(names = "--preflight",
+      description = "First read the media files the request names and check them ('ivh preflight'); errors exit 1, nothing sent.")
+  private boolean preflight;
+
+  @Mixin
+  private PreflightCommand.MediaAccess mediaAccess;
+
   @Option(names = "--wait", description = "Then wait for the task to end, with a progress bar, and print its result URLs.")
   private boolean waitForResult;
 
@@ -108,6 +118,9 @@ final class SubmitCommand implements Callable<Integer> {
     Requests.requireValid(report);
     for (ValidationIssue warning : report.warnings()) {
       cli.err().println("warning: " + warning);
+    }
+    if (preflight) {
+      preflight(payload);
     }
     try (IvhClient client = cli.client()) {
       String taskId;
@@ -137,6 +150,30 @@ final class SubmitCommand implements Callable<Integer> {
       cli.err().println("ivh: TaskId " + taskId);
       throw new CliException(ExitCode.OUTPUT, "task " + taskId + " was created, but its TaskId could not be"
           + " written to standard output (it is on the line above)");
+    }
+  }
+
+  /** The media checks before anything is sent: errors stop the submit like validation errors. */
+  private void preflight(VideoMakeNoTrainPayload payload) {
+    PreflightReport media;
+    try (MediaPreflight checker = MediaPreflight.create(mediaAccess.options())) {
+      media = checker.check(payload);
+    }
+    for (ValidationIssue warning : media.warnings()) {
+      cli.err().println("warning: " + MessageText.oneLine(warning.toString(), 1000));
+    }
+    for (String note : media.notes()) {
+      cli.err().println("note: " + MessageText.oneLine(note, 1000));
+    }
+    if (media.isValid()) {
+      return;
+    }
+    if (validation == ValidationMode.ENFORCE) {
+      throw new IvhValidationException("videoMakeNoTrain", new ValidationReport(media.errors()));
+    }
+    // --validation warn-only/off steps past the client's judgement of the media too.
+    for (ValidationIssue error : media.errors()) {
+      cli.err().println("warning: " + MessageText.oneLine(error.toString(), 1000));
     }
   }
 

@@ -325,6 +325,16 @@ public final class SandboxGateway implements AutoCloseable {
     return tasks.get(taskId);
   }
 
+  /** A real, playable template video this sandbox serves (12 s of H.264 640x360 in mp4, with Range support). */
+  public String sampleVideoUrl() {
+    return endpoint().baseUri().toString() + MEDIA_PATH_PREFIX.substring(1) + SandboxMedia.SAMPLE_VIDEO;
+  }
+
+  /** A real, playable driving audio this sandbox serves (2 s of MP3). */
+  public String sampleAudioUrl() {
+    return endpoint().baseUri().toString() + MEDIA_PATH_PREFIX.substring(1) + SandboxMedia.SAMPLE_AUDIO;
+  }
+
   String mediaUrl(String taskId, String extension) {
     return endpoint().baseUri().toString() + MEDIA_PATH_PREFIX.substring(1) + taskId + extension;
   }

@@ -204,6 +204,11 @@ final class SandboxHandler implements HttpHandler {
   private void serveMedia(HttpExchange exchange, String name) throws IOException {
     String method = exchange.getRequestMethod();
     boolean head = "HEAD".equals(method);
+    byte[] sample = SandboxMedia.sample(name);
+    if (sample != null && (head || "GET".equals(method))) {
+      serveSample(exchange, sample, name.endsWith(".mp4") ? "video/mp4" : "audio/mpeg", head);
+      return;
+    }
     int dot = name.lastIndexOf('.');
     SandboxTask task = dot < 0 ? null : gateway.task(name.substring(0, dot));
     String extension = dot < 0 ? "" : name.substring(dot);
@@ -227,6 +232,35 @@ final class SandboxHandler implements HttpHandler {
     }
     exchange.sendResponseHeaders(200, bytes.length);
     exchange.getResponseBody().write(bytes);
+  }
+
+  /** A sample file, with single-range support so preflight reads it as it reads a CDN. */
+  private static void serveSample(HttpExchange exchange, byte[] bytes, String type, boolean head) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+    if (head) {
+      exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+      exchange.sendResponseHeaders(200, -1);
+      return;
+    }
+    String range = exchange.getRequestHeaders().getFirst("Range");
+    java.util.regex.Matcher m = range == null ? null
+        : java.util.regex.Pattern.compile("bytes=(\\d{1,9})-(\\d{1,9})?").matcher(range);
+    if (m == null || !m.matches()) {
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      return;
+    }
+    int from = Integer.parseInt(m.group(1));
+    int to = m.group(2) == null ? bytes.length - 1 : Math.min(Integer.parseInt(m.group(2)), bytes.length - 1);
+    if (from >= bytes.length || from > to) {
+      exchange.getResponseHeaders().set("Content-Range", "bytes */" + bytes.length);
+      exchange.sendResponseHeaders(416, -1);
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + bytes.length);
+    exchange.sendResponseHeaders(206, to - from + 1);
+    exchange.getResponseBody().write(bytes, from, to - from + 1);
   }
 
   private void sendScripted(HttpExchange exchange, ScriptedAnswer scripted) throws IOException {

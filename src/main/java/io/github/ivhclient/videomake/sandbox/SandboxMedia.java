@@ -19,7 +19,31 @@ final class SandboxMedia {
   private static final int HEIGHT = 16;
   private static final byte[] MP4 = buildMp4();
 
+  /** Real, playable sample media served under {@code samples/}: for preflight in the demo and in tests. */
+  static final String SAMPLE_VIDEO = "samples/template.mp4";
+  static final String SAMPLE_AUDIO = "samples/voice.mp3";
+  private static final java.util.Map<String, byte[]> SAMPLES = java.util.Map.of(
+      SAMPLE_VIDEO, resource("template.mp4"),
+      SAMPLE_AUDIO, resource("voice.mp3"));
+
   private SandboxMedia() {}
+
+  /** A sample's bytes (12 s of H.264 640x360 with AAC; 2 s of MP3), or null for another name. */
+  static byte[] sample(String name) {
+    byte[] bytes = SAMPLES.get(name);
+    return bytes == null ? null : bytes.clone();
+  }
+
+  private static byte[] resource(String name) {
+    try (java.io.InputStream in = SandboxMedia.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing sandbox resource " + name);
+      }
+      return in.readNBytes(1024 * 1024);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** A fresh copy of the MP4 bytes. */
   static byte[] mp4() {

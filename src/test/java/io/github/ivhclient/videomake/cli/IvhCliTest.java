@@ -135,7 +135,7 @@ class IvhCliTest {
         entries.add(line.strip());
       }
     }
-    assertThat(entries).hasSize(6);
+    assertThat(entries).hasSize(8);
     assertThat(entries).anySatisfy(entry -> assertThat(entry).startsWith("demo "));
     assertThat(entries).allSatisfy(entry -> assertThat(entry).as(entry).endsWith("."));
   }
