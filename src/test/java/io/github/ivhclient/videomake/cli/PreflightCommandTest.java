@@ -121,6 +121,32 @@ class PreflightCommandTest {
   }
 
   @Test
+  void submitWithPreflightAndWarnOnlySendsDespiteMediaErrors(@TempDir Path dir) throws Exception {
+    try (MockWebServer gateway = new MockWebServer()) {
+      gateway.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(404));
+      gateway.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(404));
+      gateway.enqueue(new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/json")
+          .setBody("{\"Header\":{\"Code\":0,\"Message\":\"\",\"RequestID\":\"r1\"},"
+              + "\"Payload\":{\"TaskId\":\"t-warn-only\"}}"));
+      gateway.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      Path file = request(dir, payload("http://127.0.0.1:" + gateway.getPort() + "/missing.mp4",
+          "http://127.0.0.1:" + gateway.getPort() + "/missing.mp3", ""));
+      Map<String, String> env = CliRun.env("key", "token");
+
+      CliRun r = CliRun.run(env, "--endpoint", gateway.url("/").toString(), "submit", "--preflight",
+          "--validation", "warn-only", "--request", file.toString());
+
+      assertThat(r.exitCode).as(r.toString()).isZero();
+      assertThat(r.out.trim()).isEqualTo("t-warn-only");
+      assertThat(r.err).contains("warning: ").contains("Payload.RefVideoUrl").contains("HTTP 404");
+      assertThat(gateway.getRequestCount()).isEqualTo(3);
+      assertThat(gateway.takeRequest().getMethod()).isEqualTo("HEAD");
+      assertThat(gateway.takeRequest().getMethod()).isEqualTo("HEAD");
+      assertThat(gateway.takeRequest().getMethod()).isEqualTo("POST");
+    }
+  }
+
+  @Test
   void theDemoPreflightsTheSandboxesRealTemplateVideo() {
     CliRun r = CliRun.run(Map.of(), "demo", "--task-duration", "1s");
 
