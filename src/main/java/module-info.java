@@ -15,6 +15,9 @@ module io.github.ivhclient.videomake {
   requires com.squareup.moshi;
   requires kotlin.stdlib;
   requires org.hibernate.validator;
+  // Hibernate Validator is an automatic module and cannot declare that it needs ClassMate (a named
+  // module): without this a consumer on the module path fails with NoClassDefFoundError.
+  requires com.fasterxml.classmate;
   requires org.slf4j;
   // SandboxGateway runs on the JDK's built-in HTTP server.
   requires jdk.httpserver;

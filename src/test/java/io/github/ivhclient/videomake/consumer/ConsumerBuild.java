@@ -2,9 +2,9 @@ package io.github.ivhclient.videomake.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,9 +71,9 @@ final class ConsumerBuild {
     try (Stream<Path> files = Files.walk(sources)) {
       files.filter(f -> f.toString().endsWith(".java")).forEach(f -> arguments.add(f.toString()));
     }
-    StringWriter output = new StringWriter();
-    int status = javac.getTask(output, null, null, arguments, null, null).call() ? 0 : 1;
-    assertThat(status).as("javac " + arguments + "\n" + output).isZero();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int status = javac.run(null, output, output, arguments.toArray(String[]::new));
+    assertThat(status).as("javac %s%n%s", arguments, output.toString(StandardCharsets.UTF_8)).isZero();
   }
 
   /** Runs {@code java <arguments>} with {@code javaHome}'s launcher; returns its output (stdout and stderr). */

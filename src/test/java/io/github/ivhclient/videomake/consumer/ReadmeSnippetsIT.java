@@ -28,7 +28,10 @@ class ReadmeSnippetsIT {
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```");
   private static final Pattern CLASS_NAME = Pattern.compile("(?m)^(?:public )?(?:final )?class (\\w+)");
 
-  /** Runs the README's CallbackReceiver end to end: the sandbox POSTs the result to it. */
+  /**
+   * Runs the README's CallbackReceiver end to end: the sandbox POSTs the result to it. The task takes
+   * 2 s, so the receiver knows its TaskId (stored when submit returns) before the callback comes.
+   */
   private static final String CALLBACK_DRIVER = """
       import com.sun.net.httpserver.HttpServer;
       import io.github.ivhclient.videomake.IvhClient;
@@ -40,7 +43,7 @@ class ReadmeSnippetsIT {
 
       public final class CallbackReceiverDriver {
         public static void main(String[] args) throws Exception {
-          try (SandboxGateway sandbox = SandboxGateway.builder().taskDuration(Duration.ofMillis(300)).start();
+          try (SandboxGateway sandbox = SandboxGateway.builder().taskDuration(Duration.ofSeconds(2)).start();
                IvhClient client = sandbox.clientBuilder().build()) {
             HttpServer server = null;
             CallbackReceiver receiver = null;
