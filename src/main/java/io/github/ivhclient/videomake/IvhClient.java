@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import io.github.ivhclient.videomake.api.AssetsApi;
 import io.github.ivhclient.videomake.api.VideoMakerApi;
 import io.github.ivhclient.videomake.internal.AttemptGate;
+import io.github.ivhclient.videomake.internal.CallerFrame;
 import io.github.ivhclient.videomake.internal.ClientResources;
 import io.github.ivhclient.videomake.internal.EchoScrubber;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
@@ -84,6 +85,10 @@ public final class IvhClient implements AutoCloseable {
   static final String SUBMIT = "videoMakeNoTrain";
   static final String GET_PROGRESS = "getProgress";
   static final String DESCRIBE_TIMBRE = "describeTimbre";
+  /** The environment variable the {@code ivh} command line reads the app key from. */
+  public static final String ENV_APPKEY = "IVH_APPKEY";
+  /** The environment variable the {@code ivh} command line reads the access token from. */
+  public static final String ENV_ACCESS_TOKEN = "IVH_ACCESS_TOKEN";
   public static final int DEFAULT_SCHEDULER_THREADS = 4;
   public static final int DEFAULT_MAX_POLLS_PER_SECOND = 20;
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
@@ -122,8 +127,8 @@ public final class IvhClient implements AutoCloseable {
   private final boolean ownsResources;
 
   private IvhClient(Builder b) {
-    this.appKey = requireText(b.appKey, "appKey");
-    requireText(b.accessToken, "accessToken");
+    this.appKey = requireCredential(b.appKey, "appKey", ENV_APPKEY, true);
+    requireCredential(b.accessToken, "accessToken", ENV_ACCESS_TOKEN, true);
     this.endpoint = b.endpoint;
     this.clock = b.clock;
     this.retryPolicy = b.retryPolicy;
@@ -153,7 +158,7 @@ public final class IvhClient implements AutoCloseable {
     this.assets = retrofit.create(AssetsApi.class);
     this.validator = new PayloadValidator();
     this.validationMode = b.validationMode;
-    this.caller = new RetryingCaller(resources.scheduler(), clock);
+    this.caller = new RetryingCaller(resources.scheduler(), clock, b.attemptListener);
     RequestPacer pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, resources.maxInFlight());
     this.waiter = new TaskWaiter(resources.scheduler(), pollPacer, this::pollOnce, clock);
     this.ownsResources = true;
@@ -253,6 +258,8 @@ public final class IvhClient implements AutoCloseable {
       throw stopped;
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      // The failure was made on a client thread; like the AWS SDK's joinLikeSync, add this frame.
+      cause.addSuppressed(new CallerFrame("waitFor(" + taskId + ") was called here"));
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
       }
@@ -510,12 +517,24 @@ public final class IvhClient implements AutoCloseable {
         page.getTimbreAssets() == null ? List.of() : page.getTimbreAssets());
   }
 
-  private static String requireText(String value, String name) {
-    Objects.requireNonNull(value, name);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
+  /**
+   * A credential, refused with a message naming the environment variable the {@code ivh} command
+   * line reads it from ({@code System.getenv} gives null when it is not set): an
+   * {@link IllegalStateException} from {@link Builder#build()} when it was never given, else an
+   * {@link IllegalArgumentException}.
+   */
+  private static String requireCredential(String value, String name, String variable, boolean atBuild) {
+    if (value != null && !value.isBlank()) {
+      return value;
     }
-    return value;
+    String readBy = variable + " (the environment variable the ivh command line reads)";
+    if (value == null && atBuild) {
+      throw new IllegalStateException(name + " was not given: call " + name + "(…) before build(), e.g. with "
+          + "System.getenv(\"" + variable + "\") for " + readBy);
+    }
+    throw new IllegalArgumentException(value == null
+        ? name + " is null: System.getenv(\"" + variable + "\") gives null when " + readBy + " is not set"
+        : name + " is blank: is " + readBy + " set to an empty value?");
   }
 
   /** Builds an {@link IvhClient}. Only the app key and the access token are required. */
@@ -533,17 +552,18 @@ public final class IvhClient implements AutoCloseable {
     private int schedulerThreads = DEFAULT_SCHEDULER_THREADS;
     private int maxPollsPerSecond = DEFAULT_MAX_POLLS_PER_SECOND;
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private AttemptListener attemptListener = AttemptListener.NONE;
 
     private Builder() {}
 
     public Builder appKey(String appKey) {
-      this.appKey = Objects.requireNonNull(appKey, "appKey");
+      this.appKey = requireCredential(appKey, "appKey", ENV_APPKEY, false);
       return this;
     }
 
     /** The secret that keys the signatures. It is never logged nor sent. */
     public Builder accessToken(String accessToken) {
-      this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+      this.accessToken = requireCredential(accessToken, "accessToken", ENV_ACCESS_TOKEN, false);
       return this;
     }
 
@@ -638,6 +658,16 @@ public final class IvhClient implements AutoCloseable {
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
       this.maxConcurrentRequests = Options.requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");
+      return this;
+    }
+
+    /**
+     * Hears every HTTP attempt of every call (operation, attempt number, status, duration,
+     * RequestID): the hook for metrics and tracing, and how to read the RequestID of a successful
+     * call. {@link AttemptListener#NONE} by default.
+     */
+    public Builder attemptListener(AttemptListener attemptListener) {
+      this.attemptListener = Objects.requireNonNull(attemptListener, "attemptListener");
       return this;
     }
 

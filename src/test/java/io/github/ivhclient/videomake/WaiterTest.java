@@ -97,6 +97,45 @@ class WaiterTest extends StubbedGatewayTest {
   }
 
   @Test
+  void aBlockingWaitsFailureShowsTheCallersFrame() {
+    server.enqueue(Stub.failed(4003, "template video unreadable"));
+
+    assertThatThrownBy(this::waitHere).isInstanceOfSatisfying(IvhTaskFailedException.class, e -> {
+      // The failure is made on a client thread; the suppressed CallerFrame carries the caller's frames.
+      assertThat(e.getStackTrace()).noneMatch(frame -> frame.getMethodName().equals("waitHere"));
+      assertThat(e.getSuppressed()).singleElement().satisfies(frame -> {
+        assertThat(frame).hasMessage("waitFor(" + Stub.TASK_ID + ") was called here");
+        assertThat(frame.getStackTrace()).anyMatch(f -> f.getMethodName().equals("waitHere"));
+      });
+    });
+  }
+
+  private void waitHere() {
+    client.waitFor(Stub.TASK_ID, options);
+  }
+
+  @Test
+  void aCancelledWaitSaysSoThroughEveryWayOfReadingTheFuture() {
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return Stub.progress("COMMIT", 0, 9);
+      }
+    });
+    CompletableFuture<TaskResult> wait = client.waitForAsync("task-read", options);
+    wait.cancel(false);
+    String message = "stopped waiting for task task-read; the task on the server goes on";
+
+    // JDK 23+ replace a cancellation's message with "get"/"join" in CompletableFuture; the wait's does not.
+    assertThatThrownBy(wait::get).isInstanceOf(CancellationException.class).hasMessage(message);
+    assertThatThrownBy(() -> wait.get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class)
+        .hasMessage(message);
+    assertThatThrownBy(wait::join).isInstanceOf(CancellationException.class).hasMessage(message);
+    assertThatThrownBy(() -> wait.getNow(null)).isInstanceOf(CancellationException.class).hasMessage(message);
+    assertThat(wait.isCancelled()).isTrue();
+  }
+
+  @Test
   void transientPollErrorsDoNotEndTheWait() {
     server.enqueue(Stub.status(503));
     server.enqueue(Stub.progress("COMMIT", 0, 1));

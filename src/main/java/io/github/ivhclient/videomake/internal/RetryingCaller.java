@@ -1,5 +1,7 @@
 package io.github.ivhclient.videomake.internal;
 
+import io.github.ivhclient.videomake.AttemptEvent;
+import io.github.ivhclient.videomake.AttemptListener;
 import io.github.ivhclient.videomake.IvhException;
 import io.github.ivhclient.videomake.IvhHttpException;
 import io.github.ivhclient.videomake.IvhMalformedResponseException;
@@ -28,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
 import retrofit2.Callback;
+import retrofit2.Invocation;
 import retrofit2.Response;
 
 /**
@@ -58,12 +61,19 @@ public final class RetryingCaller {
 
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
+  private final AttemptListener attemptListener;
   private final Set<AsyncCall<?, ?>> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public RetryingCaller(ScheduledExecutorService scheduler, Clock clock) {
+    this(scheduler, clock, AttemptListener.NONE);
+  }
+
+  /** {@code attemptListener} hears every attempt, as the debug log line does. */
+  public RetryingCaller(ScheduledExecutorService scheduler, Clock clock, AttemptListener attemptListener) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.attemptListener = Objects.requireNonNull(attemptListener, "attemptListener");
   }
 
   /** Blocks the calling thread, sleeping between attempts; an interrupt ends it with the last failure. */
@@ -369,12 +379,30 @@ public final class RetryingCaller {
     }
   }
 
-  private static void logAttempt(Call<?> call, int status, String requestId, long sent, int attempt,
+  private void logAttempt(Call<?> call, int status, String requestId, long sent, int attempt,
       RetryPolicy policy, String outcome) {
+    long elapsed = System.nanoTime() - sent;
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} {} -> {} {} RequestID={} in {} ms (attempt {} of {})", call.request().method(),
           call.request().url().encodedPath(), status < 0 ? "no response" : Integer.toString(status), outcome,
-          requestId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent), attempt, policy.maxAttempts());
+          requestId, TimeUnit.NANOSECONDS.toMillis(elapsed), attempt, policy.maxAttempts());
+    }
+    if (attemptListener != AttemptListener.NONE) {
+      tellListener(call, status, requestId, elapsed, attempt, policy, outcome);
+    }
+  }
+
+  private void tellListener(Call<?> call, int status, String requestId, long elapsed, int attempt,
+      RetryPolicy policy, String outcome) {
+    // The generated Retrofit method is the operation: videoMakeNoTrain, getProgress, describeTimbre.
+    Invocation invocation = call.request().tag(Invocation.class);
+    String operation = invocation == null ? call.request().url().encodedPath() : invocation.method().getName();
+    try {
+      attemptListener.onAttempt(new AttemptEvent(operation, call.request().method(),
+          call.request().url().encodedPath(), attempt, policy.maxAttempts(),
+          status < 0 ? AttemptEvent.NO_RESPONSE : status, outcome, Duration.ofNanos(elapsed), requestId));
+    } catch (RuntimeException e) {
+      LOG.warn("the attempt listener threw; the call goes on", e);
     }
   }
 }

@@ -15,10 +15,12 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +79,14 @@ public final class TaskWaiter {
     }
   }
 
-  /** A wait's future: cancelling it says that only the waiting stops. */
+  /**
+   * A wait's future: cancelling it says that only the waiting stops.
+   *
+   * <p>Since JDK 23 {@code get()} and {@code join()} of a cancelled {@link CompletableFuture} throw a
+   * new {@link CancellationException} whose message is {@code "get"} or {@code "join"}, the original
+   * becoming its cause. The waiting methods here throw the wait's own message on every JDK, from the
+   * caller's thread, with what the JDK threw as the cause.
+   */
   private static final class WaitFuture extends CompletableFuture<TaskResult> {
     private final String taskId;
 
@@ -94,6 +103,55 @@ public final class TaskWaiter {
     boolean stop(String reason) {
       return completeExceptionally(new CancellationException(
           reason + "stopped waiting for task " + taskId + "; the task on the server goes on"));
+    }
+
+    @Override
+    public TaskResult get() throws InterruptedException, ExecutionException {
+      try {
+        return super.get();
+      } catch (CancellationException e) {
+        throw reported(e);
+      }
+    }
+
+    @Override
+    public TaskResult get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException,
+        TimeoutException {
+      try {
+        return super.get(timeout, unit);
+      } catch (CancellationException e) {
+        throw reported(e);
+      }
+    }
+
+    @Override
+    public TaskResult join() {
+      try {
+        return super.join();
+      } catch (CancellationException e) {
+        throw reported(e);
+      }
+    }
+
+    @Override
+    public TaskResult getNow(TaskResult valueIfAbsent) {
+      try {
+        return super.getNow(valueIfAbsent);
+      } catch (CancellationException e) {
+        throw reported(e);
+      }
+    }
+
+    /**
+     * The wait's own message, thrown from the caller's thread; what the JDK threw is the cause.
+     * {@code handle} sees the exception the future was completed with, whatever get/join make of it.
+     */
+    private CancellationException reported(CancellationException thrown) {
+      Throwable original = super.handle((value, error) -> error).getNow(null);
+      CancellationException reported = new CancellationException(
+          original instanceof CancellationException ? original.getMessage() : thrown.getMessage());
+      reported.initCause(thrown);
+      return reported;
     }
   }
 
