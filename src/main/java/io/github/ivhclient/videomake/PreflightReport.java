@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What {@link MediaPreflight#check} found: errors (the gateway would refuse or fail the task) and
@@ -12,33 +11,31 @@ import java.util.stream.Stream;
  * things worth knowing that are not wrong; and what was read from each media file, by wire path.
  */
 public final class PreflightReport {
-  private final List<ValidationIssue> errors;
-  private final List<ValidationIssue> warnings;
+  private final ValidationReport issues;
   private final List<String> notes;
   private final Map<String, MediaInfo> media;
 
   PreflightReport(List<ValidationIssue> issues, List<String> notes, Map<String, MediaInfo> media) {
-    this.errors = issues.stream().filter(i -> i.severity() == ValidationIssue.Severity.ERROR).toList();
-    this.warnings = issues.stream().filter(i -> i.severity() == ValidationIssue.Severity.WARNING).toList();
+    this.issues = new ValidationReport(issues);
     this.notes = List.copyOf(notes);
     this.media = Collections.unmodifiableMap(new LinkedHashMap<>(media));
   }
 
   public boolean isValid() {
-    return errors.isEmpty();
+    return issues.isValid();
   }
 
   public List<ValidationIssue> errors() {
-    return errors;
+    return issues.errors();
   }
 
   public List<ValidationIssue> warnings() {
-    return warnings;
+    return issues.warnings();
   }
 
   /** Errors first, then warnings. */
   public List<ValidationIssue> all() {
-    return Stream.concat(errors.stream(), warnings.stream()).toList();
+    return issues.all();
   }
 
   /** e.g. which VideoLoop alignment applies when the audio is longer than the video. */
@@ -53,7 +50,7 @@ public final class PreflightReport {
 
   @Override
   public String toString() {
-    return "PreflightReport{errors=" + errors + ", warnings=" + warnings + ", notes=" + notes + ", media="
+    return "PreflightReport{errors=" + errors() + ", warnings=" + warnings() + ", notes=" + notes + ", media="
         + media.values() + "}";
   }
 }

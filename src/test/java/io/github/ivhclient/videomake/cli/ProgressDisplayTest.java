@@ -20,15 +20,35 @@ class ProgressDisplayTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     try (ProgressDisplay display = new ProgressDisplay("0123456789abcdef", err, false)) {
+      String lastKey = "";
+      int expectedLines = 0;
       for (TaskSnapshot s : snapshots) {
         display.onChange(s);
-        // Give the bar's scheduler a chance to see each state, as a real wait does between polls.
-        Thread.sleep(250);
+        // A new status or percent is a new line (FAIL's -1 keeps the last percent). Wait until the
+        // bar's scheduler has drawn it, as a real wait's next poll comes long after: two changes
+        // drawn in one tick would be one line.
+        String key = ProgressDisplay.describe(s) + "|" + (s.progress() < 0 ? "kept" : s.progress());
+        if (!key.equals(lastKey)) {
+          lastKey = key;
+          expectedLines++;
+          awaitLines(bytes, expectedLines);
+        }
       }
     }
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertThat(text).doesNotContain("\r").doesNotContain("\u001b");
     return text.lines().toList();
+  }
+
+  /** Polls the output until it has {@code count} lines; 20 s is far beyond the bar's 100 ms tick. */
+  private static void awaitLines(ByteArrayOutputStream bytes, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (bytes.toString(StandardCharsets.UTF_8).lines().count() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the bar drew no line " + count + " within 20 s: " + bytes);
+      }
+      Thread.sleep(5);
+    }
   }
 
   @Test
