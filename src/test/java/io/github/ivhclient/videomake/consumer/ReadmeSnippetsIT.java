@@ -153,6 +153,9 @@ class ReadmeSnippetsIT {
         if (snippet.contains("waitFor(")) {
           assertThat(run.output()).as(main).containsPattern("/sandbox/media/\\w+\\.mp4");
         }
+        if (snippet.contains("MediaPreflight")) {
+          assertThat(run.output()).as(main).containsPattern("(?m)^true .*: mp4, video h264");
+        }
         if (snippet.contains("MeterRegistry")) {
           assertThat(run.output()).as(main).contains("1 submit attempt(s)")
               .containsPattern("videoMakeNoTrain RequestID \\S+");
