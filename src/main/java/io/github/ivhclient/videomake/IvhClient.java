@@ -123,7 +123,10 @@ public final class IvhClient implements AutoCloseable {
   private final ClientResources resources;
   private final RetryingCaller caller;
   private final TaskWaiter waiter;
-  /** False for the views made by {@link #withRetryPolicy} and {@link #withValidationMode}: they share, and must not close, the resources. */
+  /** The client's HTTP stack with every interceptor, before any view's {@link CallOptions}; views derive theirs from it. */
+  private final OkHttpClient http;
+  private final CallOptions callOptions;
+  /** False for the views made by {@link #withRetryPolicy}, {@link #withValidationMode} and {@link #withOptions}: they share, and must not close, the resources. */
   private final boolean ownsResources;
 
   private IvhClient(Builder b) {
@@ -153,7 +156,9 @@ public final class IvhClient implements AutoCloseable {
     // OkHttp re-sends requests by itself (redirects, 503 with Retry-After: 0, failed connections):
     // a duplicate billed task for a submit, a request to another host for anything. Only the retry
     // policy repeats requests, so its attempt count is the number of requests sent.
-    Retrofit retrofit = retrofit(SingleSend.configure(http).build());
+    this.http = SingleSend.configure(http).build();
+    this.callOptions = CallOptions.none();
+    Retrofit retrofit = retrofit(this.http);
     this.videoMaker = retrofit.create(VideoMakerApi.class);
     this.assets = retrofit.create(AssetsApi.class);
     this.validator = new PayloadValidator();
@@ -164,12 +169,40 @@ public final class IvhClient implements AutoCloseable {
     this.ownsResources = true;
   }
 
-  private IvhClient(IvhClient base, RetryPolicy retryPolicy, ValidationMode validationMode) {
+  private IvhClient(IvhClient base, RetryPolicy retryPolicy, ValidationMode validationMode, CallOptions callOptions) {
     this.appKey = base.appKey;
     this.endpoint = base.endpoint;
     this.clock = base.clock;
-    this.videoMaker = base.videoMaker;
-    this.assets = base.assets;
+    this.http = base.http;
+    this.callOptions = callOptions;
+    if (callOptions == base.callOptions) {
+      this.videoMaker = base.videoMaker;
+      this.assets = base.assets;
+    } else {
+      // newBuilder() keeps the pool, the dispatcher and every interceptor (SingleSend's guard, the
+      // signer); the header interceptor goes last, so it cannot touch what the signer computed.
+      OkHttpClient.Builder view = http.newBuilder();
+      if (callOptions.callTimeout() != null) {
+        view.callTimeout(callOptions.callTimeout());
+      }
+      if (callOptions.connectTimeout() != null) {
+        view.connectTimeout(callOptions.connectTimeout());
+      }
+      if (callOptions.readTimeout() != null) {
+        view.readTimeout(callOptions.readTimeout());
+      }
+      Map<String, String> headers = callOptions.headers();
+      if (!headers.isEmpty()) {
+        view.addInterceptor(chain -> {
+          okhttp3.Request.Builder request = chain.request().newBuilder();
+          headers.forEach(request::header);
+          return chain.proceed(request.build());
+        });
+      }
+      Retrofit retrofit = retrofit(view.build());
+      this.videoMaker = retrofit.create(VideoMakerApi.class);
+      this.assets = retrofit.create(AssetsApi.class);
+    }
     this.validator = base.validator;
     this.validationMode = validationMode;
     this.retryPolicy = retryPolicy;
@@ -291,7 +324,9 @@ public final class IvhClient implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     return withBody(() -> progressBody(taskId), body -> {
       try {
-        return waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy());
+        // This client's poller, so a view's waits send its headers under its timeouts.
+        return waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy(),
+            this::pollOnce);
       } catch (RuntimeException e) {
         // An asynchronous call reports its failures through its future, never by throwing.
         return CompletableFuture.failedFuture(e);
@@ -305,7 +340,7 @@ public final class IvhClient implements AutoCloseable {
    * connections and threads; closing the view does nothing.
    */
   public IvhClient withRetryPolicy(RetryPolicy retryPolicy) {
-    return new IvhClient(this, Objects.requireNonNull(retryPolicy, "retryPolicy"), validationMode);
+    return new IvhClient(this, Objects.requireNonNull(retryPolicy, "retryPolicy"), validationMode, callOptions);
   }
 
   /**
@@ -315,7 +350,26 @@ public final class IvhClient implements AutoCloseable {
    * and threads; closing the view does nothing.
    */
   public IvhClient withValidationMode(ValidationMode validationMode) {
-    return new IvhClient(this, retryPolicy, Objects.requireNonNull(validationMode, "validationMode"));
+    return new IvhClient(this, retryPolicy, Objects.requireNonNull(validationMode, "validationMode"), callOptions);
+  }
+
+  /**
+   * A view of this client whose calls (waits' polls included) use other timeouts and send extra
+   * headers, for a call or a batch of calls:
+   * {@code client.withOptions(CallOptions.builder().callTimeout(Duration.ofSeconds(5)).build()).getProgress(id)}.
+   * The options replace those of any view this one was made from; timeouts they leave unset are this
+   * client's. Requests are signed and sent at most once as by this client, and a call with
+   * retries still ends by its {@link RetryPolicy#maxElapsed()} or the view's call timeout,
+   * whichever is longer. It shares this client's connection pool, dispatcher and threads; closing
+   * the view does nothing, and closing this client ends the view's calls and waits too.
+   */
+  public IvhClient withOptions(CallOptions callOptions) {
+    return new IvhClient(this, retryPolicy, validationMode, Objects.requireNonNull(callOptions, "callOptions"));
+  }
+
+  /** The per-call options of this client: {@link CallOptions#none()} unless it is a {@link #withOptions} view. */
+  public CallOptions callOptions() {
+    return callOptions;
   }
 
   /** How this client's submits are validated. */
@@ -436,7 +490,8 @@ public final class IvhClient implements AutoCloseable {
    * client was closed; then stops the threads the client created for waits and exchanges and, if
    * the client created them, closes its connections. A caller-supplied {@link OkHttpClient} stays
    * usable, and OkHttp's shared daemon threads ({@code OkHttp TaskRunner}, {@code Okio Watchdog})
-   * are left to end by themselves. Closing a {@link #withRetryPolicy} view does nothing.
+   * are left to end by themselves. Closing a view ({@link #withRetryPolicy}, {@link #withValidationMode},
+   * {@link #withOptions}) does nothing.
    */
   @Override
   public void close() {

@@ -57,8 +57,16 @@ public final class TaskWaiter {
 
   /** Starts waiting; the future ends with the SUCCESS result or the failure. */
   public CompletableFuture<TaskResult> start(String taskId, WaitOptions options, RetryPolicy policy) {
+    return start(taskId, options, policy, poller);
+  }
+
+  /**
+   * Starts waiting with another poller (a client view's, sending its headers under its timeouts),
+   * still paced, and ended by {@link #close()}, with every other wait.
+   */
+  public CompletableFuture<TaskResult> start(String taskId, WaitOptions options, RetryPolicy policy, Poller poller) {
     Wait wait = new Wait(Objects.requireNonNull(taskId, "taskId"), Objects.requireNonNull(options, "options"),
-        Objects.requireNonNull(policy, "policy"));
+        Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(poller, "poller"));
     wait.begin();
     return wait.result;
   }
@@ -159,6 +167,7 @@ public final class TaskWaiter {
     final String taskId;
     final WaitOptions options;
     final RetryPolicy policy;
+    final Poller poller;
     final WaitFuture result;
     /** Polls started, each with its retries; reported as the attempts of the wait's exceptions. */
     volatile int polls;
@@ -170,10 +179,11 @@ public final class TaskWaiter {
     volatile Future<?> nextPoll;
     volatile CompletableFuture<TaskSnapshot> inFlight;
 
-    Wait(String taskId, WaitOptions options, RetryPolicy policy) {
+    Wait(String taskId, WaitOptions options, RetryPolicy policy, Poller poller) {
       this.taskId = taskId;
       this.options = options;
       this.policy = policy;
+      this.poller = poller;
       this.result = new WaitFuture(taskId);
     }
 
