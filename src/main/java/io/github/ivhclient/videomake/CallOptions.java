@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
  * Timeouts and extra HTTP headers for a call or a batch of calls, applied by
@@ -93,6 +94,31 @@ public final class CallOptions {
   /** The extra headers sent with every request, by name, in the order they were given. */
   public Map<String, String> headers() {
     return headers;
+  }
+
+  /**
+   * A client view's HTTP stack: {@code http} (a {@code newBuilder()} of the client's, which keeps its
+   * pool, dispatcher and interceptors) with these timeouts, and the headers added by an interceptor
+   * placed last, after the signer, so they cannot touch what it computed.
+   */
+  OkHttpClient.Builder configure(OkHttpClient.Builder http) {
+    if (callTimeout != null) {
+      http.callTimeout(callTimeout);
+    }
+    if (connectTimeout != null) {
+      http.connectTimeout(connectTimeout);
+    }
+    if (readTimeout != null) {
+      http.readTimeout(readTimeout);
+    }
+    if (!headers.isEmpty()) {
+      http.addInterceptor(chain -> {
+        okhttp3.Request.Builder request = chain.request().newBuilder();
+        headers.forEach(request::header);
+        return chain.proceed(request.build());
+      });
+    }
+    return http;
   }
 
   /** Shows the timeouts and the header names, never the header values. */

@@ -179,27 +179,8 @@ public final class IvhClient implements AutoCloseable {
       this.videoMaker = base.videoMaker;
       this.assets = base.assets;
     } else {
-      // newBuilder() keeps the pool, the dispatcher and every interceptor (SingleSend's guard, the
-      // signer); the header interceptor goes last, so it cannot touch what the signer computed.
-      OkHttpClient.Builder view = http.newBuilder();
-      if (callOptions.callTimeout() != null) {
-        view.callTimeout(callOptions.callTimeout());
-      }
-      if (callOptions.connectTimeout() != null) {
-        view.connectTimeout(callOptions.connectTimeout());
-      }
-      if (callOptions.readTimeout() != null) {
-        view.readTimeout(callOptions.readTimeout());
-      }
-      Map<String, String> headers = callOptions.headers();
-      if (!headers.isEmpty()) {
-        view.addInterceptor(chain -> {
-          okhttp3.Request.Builder request = chain.request().newBuilder();
-          headers.forEach(request::header);
-          return chain.proceed(request.build());
-        });
-      }
-      Retrofit retrofit = retrofit(view.build());
+      // newBuilder() keeps the pool, the dispatcher and every interceptor (SingleSend's guard, the signer).
+      Retrofit retrofit = retrofit(callOptions.configure(http.newBuilder()).build());
       this.videoMaker = retrofit.create(VideoMakerApi.class);
       this.assets = retrofit.create(AssetsApi.class);
     }

@@ -35,41 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Fault injection against the command line: odd input files, a stdout that cannot be written, a
  * gateway whose text holds terminal escapes or out-of-range values, pages that never end.
  */
-class HostileInputsCliTest {
-  private static final String APP_KEY = TestSecrets.APP_KEY;
-  private static final String ACCESS_TOKEN = TestSecrets.ACCESS_TOKEN;
+class HostileInputsCliTest extends ScriptedGatewayCliTest {
   private static final Pattern PAGE_INDEX = Pattern.compile("\"PageIndex\"\\s*:\\s*(\\d+)");
-
-  private MockWebServer server;
-  private Map<String, String> env;
-
-  @TempDir
-  Path dir;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    env = CliRun.env(APP_KEY, ACCESS_TOKEN);
-    env.put(IvhCli.ENV_ENDPOINT, server.url("/").toString());
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private CliRun run(String... args) {
-    return CliRun.run(env, args).assertNoSecret(APP_KEY, ACCESS_TOKEN);
-  }
-
-  private void answer(String payload) {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(envelope(payload)));
-  }
-
-  private static String envelope(String payload) {
-    return "{\"Header\":{\"Code\":0,\"Message\":\"\",\"RequestID\":\"req-ok-1\"},\"Payload\":" + payload + "}";
-  }
 
   // ---- request files ---------------------------------------------------------------------------
 

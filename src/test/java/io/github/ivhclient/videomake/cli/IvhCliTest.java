@@ -26,37 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI's options, output formats and exit codes against a scripted HTTP server. */
-class IvhCliTest {
-  private static final String APP_KEY = TestSecrets.APP_KEY;
-  private static final String ACCESS_TOKEN = TestSecrets.ACCESS_TOKEN;
-
-  private MockWebServer server;
-  private Map<String, String> env;
-
-  @TempDir
-  Path dir;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    env = CliRun.env(APP_KEY, ACCESS_TOKEN);
-    env.put(IvhCli.ENV_ENDPOINT, server.url("/").toString());
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private CliRun run(String... args) {
-    return CliRun.run(env, args).assertNoSecret(APP_KEY, ACCESS_TOKEN);
-  }
-
-  private void answer(String payload) {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
-        "{\"Header\":{\"Code\":0,\"Message\":\"\",\"RequestID\":\"req-ok-1\"},\"Payload\":" + payload + "}"));
-  }
+class IvhCliTest extends ScriptedGatewayCliTest {
 
   /** The same answer to every attempt: the client retries server errors before giving up. */
   private void answerAlways(MockResponse response) {
