@@ -140,19 +140,19 @@ public final class CallOptions {
 
     /** See {@link CallOptions#callTimeout()}; positive, at most {@link WaitOptions#MAX_DURATION}. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = Options.requirePositive(timeout, "callTimeout");
+      this.callTimeout = OptionChecks.requirePositive(timeout, "callTimeout");
       return this;
     }
 
     /** See {@link CallOptions#connectTimeout()}; positive, at most {@link WaitOptions#MAX_DURATION}. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Options.requirePositive(timeout, "connectTimeout");
+      this.connectTimeout = OptionChecks.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
     /** See {@link CallOptions#readTimeout()}; positive, at most {@link WaitOptions#MAX_DURATION}. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Options.requirePositive(timeout, "readTimeout");
+      this.readTimeout = OptionChecks.requirePositive(timeout, "readTimeout");
       return this;
     }
 

@@ -615,12 +615,12 @@ public final class IvhClient implements AutoCloseable {
     }
 
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Options.requirePositive(timeout, "connectTimeout");
+      this.connectTimeout = OptionChecks.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Options.requirePositive(timeout, "readTimeout");
+      this.readTimeout = OptionChecks.requirePositive(timeout, "readTimeout");
       return this;
     }
 
@@ -630,7 +630,7 @@ public final class IvhClient implements AutoCloseable {
      * has its own). A body that trickles in a byte at a time cannot outlast it.
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = Options.requirePositive(timeout, "callTimeout");
+      this.callTimeout = OptionChecks.requirePositive(timeout, "callTimeout");
       return this;
     }
 
@@ -672,7 +672,7 @@ public final class IvhClient implements AutoCloseable {
      * per client.
      */
     public Builder schedulerThreads(int schedulerThreads) {
-      this.schedulerThreads = Options.requireRange(schedulerThreads, 1, 256, "schedulerThreads");
+      this.schedulerThreads = OptionChecks.requireRange(schedulerThreads, 1, 256, "schedulerThreads");
       return this;
     }
 
@@ -682,7 +682,7 @@ public final class IvhClient implements AutoCloseable {
      * Retries of polls count too; direct {@link IvhClient#getProgress} calls are not paced.
      */
     public Builder maxPollsPerSecond(int maxPollsPerSecond) {
-      this.maxPollsPerSecond = Options.requireRange(maxPollsPerSecond, 1, RequestPacer.MAX_PER_SECOND, "maxPollsPerSecond");
+      this.maxPollsPerSecond = OptionChecks.requireRange(maxPollsPerSecond, 1, RequestPacer.MAX_PER_SECOND, "maxPollsPerSecond");
       return this;
     }
 
@@ -693,7 +693,7 @@ public final class IvhClient implements AutoCloseable {
      * {@link #okHttpClient}, the exchanges run on its dispatcher, under its limits and on its threads.
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
-      this.maxConcurrentRequests = Options.requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");
+      this.maxConcurrentRequests = OptionChecks.requireRange(maxConcurrentRequests, 1, 1024, "maxConcurrentRequests");
       return this;
     }
 

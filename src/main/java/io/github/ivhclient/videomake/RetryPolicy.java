@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>The delay before attempt {@code n+1} is {@code initialBackoff * multiplier^(n-1)}, at most
  * {@code maxBackoff}, spread by {@code ±jitter}; a {@code Retry-After} header (seconds or an
- * HTTP date) replaces it. No retry starts once {@code maxElapsed} would be passed.
+ * HTTP date) replaces it. No retry starts once {@code maxElapsed} would be passed. The four
+ * backoff settings are one {@link Backoff} value ({@link #backoff()}), the kind a wait's polls use.
  *
  * <pre>{@code
  * RetryPolicy patient = RetryPolicy.builder().maxAttempts(5).maxElapsed(Duration.ofMinutes(2)).build();
@@ -31,22 +32,12 @@ public final class RetryPolicy {
   private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
   private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final double multiplier;
-  private final Duration maxBackoff;
-  private final double jitter;
+  private final Backoff backoff;
   private final Duration maxElapsed;
 
   private RetryPolicy(Builder b) {
-    if (b.maxBackoff.compareTo(b.initialBackoff) < 0) {
-      throw new IllegalArgumentException(
-          "maxBackoff " + b.maxBackoff + " is shorter than initialBackoff " + b.initialBackoff);
-    }
     this.maxAttempts = b.maxAttempts;
-    this.initialBackoff = b.initialBackoff;
-    this.multiplier = b.multiplier;
-    this.maxBackoff = b.maxBackoff;
-    this.jitter = b.jitter;
+    this.backoff = b.backoff.build("initialBackoff", "maxBackoff");
     this.maxElapsed = b.maxElapsed;
   }
 
@@ -73,21 +64,26 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
+  /** The pauses between attempts (a {@code Retry-After} header replaces one). */
+  public Backoff backoff() {
+    return backoff;
+  }
+
   public Duration initialBackoff() {
-    return initialBackoff;
+    return backoff.initialDelay();
   }
 
   public double multiplier() {
-    return multiplier;
+    return backoff.multiplier();
   }
 
   public Duration maxBackoff() {
-    return maxBackoff;
+    return backoff.maxDelay();
   }
 
   /** The fraction (0..1) by which each delay is randomly lengthened or shortened. */
   public double jitter() {
-    return jitter;
+    return backoff.jitter();
   }
 
   /** No retry is started if it would begin later than this after the first attempt. */
@@ -97,39 +93,32 @@ public final class RetryPolicy {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RetryPolicy p && maxAttempts == p.maxAttempts && initialBackoff.equals(p.initialBackoff)
-        && multiplier == p.multiplier && maxBackoff.equals(p.maxBackoff) && jitter == p.jitter
+    return o instanceof RetryPolicy p && maxAttempts == p.maxAttempts && backoff.equals(p.backoff)
         && maxElapsed.equals(p.maxElapsed);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(maxAttempts, initialBackoff, multiplier, maxBackoff, jitter, maxElapsed);
+    return Objects.hash(maxAttempts, initialBackoff(), multiplier(), maxBackoff(), jitter(), maxElapsed);
   }
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", multiplier=" + multiplier + ", maxBackoff=" + maxBackoff + ", jitter=" + jitter
+    return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff()
+        + ", multiplier=" + multiplier() + ", maxBackoff=" + maxBackoff() + ", jitter=" + jitter()
         + ", maxElapsed=" + maxElapsed + "}";
   }
 
   public static final class Builder {
     private int maxAttempts = 3;
-    private Duration initialBackoff = Duration.ofMillis(500);
-    private double multiplier = 2.0;
-    private Duration maxBackoff = Duration.ofSeconds(10);
-    private double jitter = 0.2;
+    private Backoff.Builder backoff = Backoff.builder();
     private Duration maxElapsed = Duration.ofMinutes(1);
 
     private Builder() {}
 
     private Builder(RetryPolicy p) {
       this.maxAttempts = p.maxAttempts;
-      this.initialBackoff = p.initialBackoff;
-      this.multiplier = p.multiplier;
-      this.maxBackoff = p.maxBackoff;
-      this.jitter = p.jitter;
+      this.backoff = p.backoff.toBuilder();
       this.maxElapsed = p.maxElapsed;
     }
 
@@ -142,30 +131,36 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** All four pause settings at once. */
+    public Builder backoff(Backoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff").toBuilder();
+      return this;
+    }
+
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = Options.requireNonNegative(initialBackoff, "initialBackoff");
+      backoff.initialDelay(OptionChecks.requireNonNegative(initialBackoff, "initialBackoff"));
       return this;
     }
 
     /** Growth factor of the delay, at least 1. */
     public Builder multiplier(double multiplier) {
-      this.multiplier = Options.requireMultiplier(multiplier);
+      backoff.multiplier(multiplier);
       return this;
     }
 
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = Options.requireNonNegative(maxBackoff, "maxBackoff");
+      backoff.maxDelay(OptionChecks.requireNonNegative(maxBackoff, "maxBackoff"));
       return this;
     }
 
     /** 0 (exact delays) to 1 (anything from 0 to twice the delay). */
     public Builder jitter(double jitter) {
-      this.jitter = Options.requireJitter(jitter);
+      backoff.jitter(jitter);
       return this;
     }
 
     public Builder maxElapsed(Duration maxElapsed) {
-      this.maxElapsed = Options.requireNonNegative(maxElapsed, "maxElapsed");
+      this.maxElapsed = OptionChecks.requireNonNegative(maxElapsed, "maxElapsed");
       return this;
     }
 

@@ -7,7 +7,8 @@ import java.util.Objects;
  * How {@link IvhClient#waitFor} polls: the first poll is sent at once, the next after
  * {@code initialDelay}, each later one {@code multiplier} times later than the one before, at
  * most {@code maxDelay} apart, every delay spread by {@code ±jitter} so that thousands of waits
- * started together do not poll in lockstep. The wait gives up after {@code timeout}.
+ * started together do not poll in lockstep. The wait gives up after {@code timeout}. The four
+ * pause settings are one {@link Backoff} value ({@link #backoff()}), the kind a retry policy uses.
  *
  * <pre>{@code
  * WaitOptions options = WaitOptions.builder()
@@ -19,26 +20,17 @@ import java.util.Objects;
  */
 public final class WaitOptions {
   /** The longest {@link Builder#timeout} (and any other duration) accepted: 36,500 days. */
-  public static final Duration MAX_DURATION = Options.MAX_DURATION;
+  public static final Duration MAX_DURATION = OptionChecks.MAX_DURATION;
 
   private static final WaitOptions DEFAULTS = builder().build();
 
-  private final Duration initialDelay;
-  private final double multiplier;
-  private final Duration maxDelay;
-  private final double jitter;
+  private final Backoff backoff;
   private final Duration timeout;
   private final TaskListener listener;
   private final RetryPolicy retryPolicy;
 
   private WaitOptions(Builder b) {
-    if (b.maxDelay.compareTo(b.initialDelay) < 0) {
-      throw new IllegalArgumentException("maxDelay " + b.maxDelay + " is shorter than initialDelay " + b.initialDelay);
-    }
-    this.initialDelay = b.initialDelay;
-    this.multiplier = b.multiplier;
-    this.maxDelay = b.maxDelay;
-    this.jitter = b.jitter;
+    this.backoff = b.backoff.build();
     this.timeout = b.timeout;
     this.listener = b.listener;
     this.retryPolicy = b.retryPolicy;
@@ -57,20 +49,25 @@ public final class WaitOptions {
     return new Builder(this);
   }
 
+  /** The pauses between polls. */
+  public Backoff backoff() {
+    return backoff;
+  }
+
   public Duration initialDelay() {
-    return initialDelay;
+    return backoff.initialDelay();
   }
 
   public double multiplier() {
-    return multiplier;
+    return backoff.multiplier();
   }
 
   public Duration maxDelay() {
-    return maxDelay;
+    return backoff.maxDelay();
   }
 
   public double jitter() {
-    return jitter;
+    return backoff.jitter();
   }
 
   public Duration timeout() {
@@ -88,15 +85,13 @@ public final class WaitOptions {
 
   @Override
   public String toString() {
-    return "WaitOptions{initialDelay=" + initialDelay + ", multiplier=" + multiplier + ", maxDelay=" + maxDelay
-        + ", jitter=" + jitter + ", timeout=" + timeout + ", retryPolicy=" + retryPolicy + "}";
+    return "WaitOptions{initialDelay=" + initialDelay() + ", multiplier=" + multiplier() + ", maxDelay=" + maxDelay()
+        + ", jitter=" + jitter() + ", timeout=" + timeout + ", retryPolicy=" + retryPolicy + "}";
   }
 
   public static final class Builder {
-    private Duration initialDelay = Duration.ofSeconds(2);
-    private double multiplier = 1.5;
-    private Duration maxDelay = Duration.ofSeconds(30);
-    private double jitter = 0.2;
+    private Backoff.Builder backoff = Backoff.builder()
+        .initialDelay(Duration.ofSeconds(2)).multiplier(1.5).maxDelay(Duration.ofSeconds(30)).jitter(0.2);
     private Duration timeout = Duration.ofHours(2);
     private TaskListener listener = TaskListener.NONE;
     private RetryPolicy retryPolicy;
@@ -104,42 +99,46 @@ public final class WaitOptions {
     private Builder() {}
 
     private Builder(WaitOptions o) {
-      this.initialDelay = o.initialDelay;
-      this.multiplier = o.multiplier;
-      this.maxDelay = o.maxDelay;
-      this.jitter = o.jitter;
+      this.backoff = o.backoff.toBuilder();
       this.timeout = o.timeout;
       this.listener = o.listener;
       this.retryPolicy = o.retryPolicy;
     }
 
+    /** All four pause settings at once; its {@link Backoff#initialDelay()} must be positive. */
+    public Builder backoff(Backoff backoff) {
+      OptionChecks.requirePositive(Objects.requireNonNull(backoff, "backoff").initialDelay(), "initialDelay");
+      this.backoff = backoff.toBuilder();
+      return this;
+    }
+
     /** The pause after the first poll. */
     public Builder initialDelay(Duration initialDelay) {
-      this.initialDelay = Options.requirePositive(initialDelay, "initialDelay");
+      backoff.initialDelay(OptionChecks.requirePositive(initialDelay, "initialDelay"));
       return this;
     }
 
     /** Growth factor of the pause between polls, at least 1. */
     public Builder multiplier(double multiplier) {
-      this.multiplier = Options.requireMultiplier(multiplier);
+      backoff.multiplier(multiplier);
       return this;
     }
 
     /** The longest pause between polls. */
     public Builder maxDelay(Duration maxDelay) {
-      this.maxDelay = Options.requirePositive(maxDelay, "maxDelay");
+      backoff.maxDelay(OptionChecks.requirePositive(maxDelay, "maxDelay"));
       return this;
     }
 
     /** 0 (exact pauses) to 1 (anything from 0 to twice the pause). */
     public Builder jitter(double jitter) {
-      this.jitter = Options.requireJitter(jitter);
+      backoff.jitter(jitter);
       return this;
     }
 
     /** How long to wait in all before {@link IvhWaitTimeoutException}; at most {@link #MAX_DURATION}. */
     public Builder timeout(Duration timeout) {
-      this.timeout = Options.requirePositive(timeout, "timeout");
+      this.timeout = OptionChecks.requirePositive(timeout, "timeout");
       return this;
     }
 

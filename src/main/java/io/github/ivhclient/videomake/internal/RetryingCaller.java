@@ -1,21 +1,15 @@
 package io.github.ivhclient.videomake.internal;
 
-import io.github.ivhclient.videomake.AttemptEvent;
 import io.github.ivhclient.videomake.AttemptListener;
 import io.github.ivhclient.videomake.IvhException;
 import io.github.ivhclient.videomake.IvhHttpException;
 import io.github.ivhclient.videomake.IvhMalformedResponseException;
-import io.github.ivhclient.videomake.IvhTransportException;
 import io.github.ivhclient.videomake.RetryPolicy;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
+import io.github.ivhclient.videomake.internal.RetryDecider.Decision;
 import io.github.ivhclient.videomake.model.ResponseHeader;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -26,19 +20,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okio.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import retrofit2.Call;
 import retrofit2.Callback;
-import retrofit2.Invocation;
 import retrofit2.Response;
 
 /**
  * Runs a generated Retrofit call under a {@link RetryPolicy}, blocking or not, unwrapping the
- * envelope with {@link EnvelopeCaller}. Each attempt is a fresh clone of the call, so the signer
+ * envelope with {@link EnvelopeCaller}: the loop that sends, waits and sends again. Whether and
+ * when to retry is the {@link RetryDecider}'s call; each attempt is told to the log and the
+ * listener by the {@link AttemptReporter}. Each attempt is a fresh clone of the call, so the signer
  * stamps and signs it anew. Asynchronous retries wait on the shared scheduler, never on a sleeping
- * thread. Each attempt is logged at debug: method, path (never the query: it holds the
- * signature), status, RequestID, duration and attempt number.
+ * thread.
  *
  * <p>Asynchronous calls not yet ended are tracked, so {@link #close()} can end every one of them:
  * a call waiting for a retry on a scheduler that is shut down would otherwise never complete.
@@ -55,13 +47,12 @@ public final class RetryingCaller {
   /** A successful answer: the payload, its RequestID and how many attempts it took. */
   public record Reply<P>(P payload, String requestId, int attempts) {}
 
-  private static final Logger LOG = LoggerFactory.getLogger(RetryingCaller.class);
   /** The shortest deadline an attempt is given, so a nearly spent call still gets one real try. */
   private static final long MIN_ATTEMPT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final ScheduledExecutorService scheduler;
-  private final Clock clock;
-  private final AttemptListener attemptListener;
+  private final RetryDecider decider;
+  private final AttemptReporter reporter;
   private final Set<AsyncCall<?, ?>> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -72,8 +63,8 @@ public final class RetryingCaller {
   /** {@code attemptListener} hears every attempt, as the debug log line does. */
   public RetryingCaller(ScheduledExecutorService scheduler, Clock clock, AttemptListener attemptListener) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.attemptListener = Objects.requireNonNull(attemptListener, "attemptListener");
+    this.decider = new RetryDecider(clock);
+    this.reporter = new AttemptReporter(Objects.requireNonNull(attemptListener, "attemptListener"));
   }
 
   /** Blocks the calling thread, sleeping between attempts; an interrupt ends it with the last failure. */
@@ -84,14 +75,14 @@ public final class RetryingCaller {
       long sent = System.nanoTime();
       Outcome<P> outcome;
       try {
-        outcome = answered(envelope, current, current.execute(), attempt, idempotency, sent, policy);
+        outcome = answered(envelope, current, current.execute(), attempt, sent, policy);
       } catch (IOException e) {
-        outcome = failed(envelope, current, e, attempt, idempotency, sent, policy, false);
+        outcome = failed(envelope, current, e, attempt, sent, policy);
       }
       if (outcome.reply != null) {
         return outcome.reply;
       }
-      long delay = retryDelay(outcome, policy, attempt, start, current);
+      long delay = retryDelay(outcome, idempotency, policy, attempt, start, current);
       if (delay < 0) {
         throw outcome.error;
       }
@@ -234,7 +225,7 @@ public final class RetryingCaller {
       gate.finished();
       Outcome<P> outcome;
       try {
-        outcome = answered(envelope, call, response, attempt, idempotency, sent, policy);
+        outcome = answered(envelope, call, response, attempt, sent, policy);
       } catch (RuntimeException e) {
         future.completeExceptionally(e);
         return;
@@ -249,7 +240,7 @@ public final class RetryingCaller {
         future.completeExceptionally(t);
         return;
       }
-      settle(failed(envelope, call, io, attempt, idempotency, sent, policy, future.isCancelled()), call);
+      settle(failed(envelope, call, io, attempt, sent, policy), call);
     }
 
     private void settle(Outcome<P> outcome, Call<T> call) {
@@ -257,7 +248,9 @@ public final class RetryingCaller {
         future.complete(outcome.reply);
         return;
       }
-      long delay = future.isDone() ? -1 : retryDelay(outcome, policy, attempt, firstSent, call);
+      // A cancelled call is not retried; not call.isCanceled(): OkHttp also cancels a call whose
+      // callTimeout passed, and that one may be retried.
+      long delay = future.isDone() ? -1 : retryDelay(outcome, idempotency, policy, attempt, firstSent, call);
       if (delay < 0) {
         future.completeExceptionally(outcome.error);
         return;
@@ -270,47 +263,32 @@ public final class RetryingCaller {
     }
   }
 
-  /** The result of one attempt: a reply, or an error that may be retried after a delay. */
-  private record Outcome<P>(Reply<P> reply, IvhException error, boolean retryable, long retryAfterNanos) {
-    static <P> Outcome<P> success(Reply<P> reply) {
-      return new Outcome<>(reply, null, false, -1);
-    }
-  }
+  /** The result of one attempt: a reply, or an error with the answer's {@code Retry-After} if any. */
+  private record Outcome<P>(Reply<P> reply, IvhException error, String retryAfter) {}
 
   private <T, P> Outcome<P> answered(Envelope<T, P> envelope, Call<T> call, Response<T> response, int attempt,
-      Idempotency idempotency, long sent, RetryPolicy policy) {
-    boolean readOnly = idempotency == Idempotency.READ_ONLY;
+      long sent, RetryPolicy policy) {
     try {
       P payload = EnvelopeCaller.unwrap(envelope, response, attempt);
       ResponseHeader header = envelope.header().apply(response.body());
       String requestId = header.getRequestID();
-      logAttempt(call, response.code(), requestId, sent, attempt, policy, "ok");
-      return Outcome.success(new Reply<>(payload, requestId, attempt));
-    } catch (IvhHttpException e) {
-      int status = e.statusCode();
-      logAttempt(call, status, e.requestId(), sent, attempt, policy, "http error");
-      boolean transientStatus = status == 429 || status >= 500;
-      return new Outcome<>(null, e, readOnly && transientStatus, retryAfterNanos(response));
-    } catch (IvhMalformedResponseException e) {
-      logAttempt(call, response.code(), e.requestId(), sent, attempt, policy, "unreadable body");
-      return new Outcome<>(null, e, readOnly, -1);
+      reporter.attempt(call, response.code(), requestId, sent, attempt, policy, "ok");
+      return new Outcome<>(new Reply<>(payload, requestId, attempt), null, null);
     } catch (IvhException e) {
-      logAttempt(call, response.code(), e.requestId(), sent, attempt, policy, "gateway error");
-      return new Outcome<>(null, e, false, -1);
+      String kind = e instanceof IvhHttpException ? "http error"
+          : e instanceof IvhMalformedResponseException ? "unreadable body" : "gateway error";
+      int status = e instanceof IvhHttpException http ? http.statusCode() : response.code();
+      reporter.attempt(call, status, e.requestId(), sent, attempt, policy, kind);
+      // SingleSend moved Retry-After out of sight of OkHttp's own follow-ups.
+      return new Outcome<>(null, e, response.headers().get(SingleSend.RETRY_AFTER));
     }
   }
 
-  private <T, P> Outcome<P> failed(Envelope<T, P> envelope, Call<T> call, IOException e, int attempt,
-      Idempotency idempotency, long sent, RetryPolicy policy, boolean abandoned) {
+  private <T, P> Outcome<P> failed(Envelope<T, P> envelope, Call<T> call, IOException e, int attempt, long sent,
+      RetryPolicy policy) {
     IvhException error = EnvelopeCaller.failure(envelope.operation(), e, attempt);
-    logAttempt(call, -1, error.requestId(), sent, attempt, policy, e.getClass().getSimpleName());
-    // Not call.isCanceled(): OkHttp also cancels a call whose callTimeout passed, and that one may be retried.
-    if (abandoned) {
-      return new Outcome<>(null, error, false, -1);
-    }
-    boolean retryable = idempotency == Idempotency.READ_ONLY
-        || error instanceof IvhTransportException transport && !transport.mayHaveReachedServer();
-    return new Outcome<>(null, error, retryable, -1);
+    reporter.attempt(call, -1, error.requestId(), sent, attempt, policy, e.getClass().getSimpleName());
+    return new Outcome<>(null, error, null);
   }
 
   /**
@@ -338,71 +316,11 @@ public final class RetryingCaller {
   }
 
   /** Nanoseconds to wait before the next attempt, or -1 to give up with the outcome's error. */
-  private long retryDelay(Outcome<?> outcome, RetryPolicy policy, int attempt, long start, Call<?> call) {
-    if (!outcome.retryable || attempt >= policy.maxAttempts()) {
-      return -1;
-    }
-    long delay = outcome.retryAfterNanos >= 0
-        ? outcome.retryAfterNanos
-        : Backoff.delayNanos(policy.initialBackoff(), policy.multiplier(), policy.maxBackoff(), policy.jitter(),
-            attempt - 1);
-    if (System.nanoTime() + delay - start > policy.maxElapsed().toNanos()) {
-      LOG.debug("{} {}: not retrying, the next attempt would start after maxElapsed {}",
-          call.request().method(), call.request().url().encodedPath(), policy.maxElapsed());
-      return -1;
-    }
-    LOG.debug("{} {}: retrying in {} ms (attempt {} of {})", call.request().method(),
-        call.request().url().encodedPath(), TimeUnit.NANOSECONDS.toMillis(delay), attempt + 1, policy.maxAttempts());
-    return delay;
-  }
-
-  /** {@code Retry-After} in nanoseconds (delta seconds or an HTTP date), or -1 when absent or unreadable. */
-  long retryAfterNanos(Response<?> response) {
-    // SingleSend moved it out of sight of OkHttp's own follow-ups.
-    String value = response.headers().get(SingleSend.RETRY_AFTER);
-    if (value == null || value.isBlank()) {
-      return -1;
-    }
-    String text = value.trim();
-    if (text.chars().allMatch(Character::isDigit)) {
-      try {
-        return TimeUnit.SECONDS.toNanos(Long.parseLong(text));
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-    }
-    try {
-      Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      return Math.max(0L, Duration.between(clock.instant(), at).toNanos());
-    } catch (DateTimeParseException e) {
-      return -1;
-    }
-  }
-
-  private void logAttempt(Call<?> call, int status, String requestId, long sent, int attempt,
-      RetryPolicy policy, String outcome) {
-    long elapsed = System.nanoTime() - sent;
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("{} {} -> {} {} RequestID={} in {} ms (attempt {} of {})", call.request().method(),
-          call.request().url().encodedPath(), status < 0 ? "no response" : Integer.toString(status), outcome,
-          requestId, TimeUnit.NANOSECONDS.toMillis(elapsed), attempt, policy.maxAttempts());
-    }
-    if (attemptListener != AttemptListener.NONE) {
-      tellListener(call, status, requestId, elapsed, attempt, policy, outcome);
-    }
-  }
-
-  private void tellListener(Call<?> call, int status, String requestId, long elapsed, int attempt,
-      RetryPolicy policy, String outcome) {
-    // The generated Retrofit method is the operation: videoMakeNoTrain, getProgress, describeTimbre.
-    Invocation invocation = call.request().tag(Invocation.class);
-    String operation = invocation == null ? call.request().url().encodedPath() : invocation.method().getName();
-    try {
-      attemptListener.onAttempt(new AttemptEvent(operation, call.request().method(),
-          call.request().url().encodedPath(), attempt, policy.maxAttempts(),
-          status < 0 ? AttemptEvent.NO_RESPONSE : status, outcome, Duration.ofNanos(elapsed), requestId));
-    } catch (RuntimeException e) {
-      LOG.warn("the attempt listener threw; the call goes on", e);
-    }
+  private long retryDelay(Outcome<?> outcome, Idempotency idempotency, RetryPolicy policy, int attempt, long start,
+      Call<?> call) {
+    Decision decision = decider.decide(outcome.error, idempotency, outcome.retryAfter, policy, attempt,
+        System.nanoTime() - start);
+    reporter.decided(call, decision, attempt, policy);
+    return decision.retry() ? decision.delayNanos() : -1;
   }
 }

@@ -244,8 +244,7 @@ public final class TaskWaiter {
         }
       } else {
         // Queued, making, or a status this client does not know yet: keep polling.
-        long delay = Backoff.delayNanos(options.initialDelay(), options.multiplier(), options.maxDelay(),
-            options.jitter(), polls - 1);
+        long delay = options.backoff().delay(polls - 1).toNanos();
         try {
           nextPoll = scheduler.schedule(this::poll, delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {

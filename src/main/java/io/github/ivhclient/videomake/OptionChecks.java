@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** Argument checks shared by the option builders. */
-final class Options {
-  private Options() {}
+final class OptionChecks {
+  private OptionChecks() {}
 
   /**
    * The longest duration any option takes: 36,500 days (about 100 years). Timers count in
