@@ -2,6 +2,9 @@ package io.github.ivhclient.videomake.internal;
 
 import io.github.ivhclient.videomake.AttemptEvent;
 import io.github.ivhclient.videomake.AttemptListener;
+import io.github.ivhclient.videomake.IvhException;
+import io.github.ivhclient.videomake.IvhHttpException;
+import io.github.ivhclient.videomake.IvhMalformedResponseException;
 import io.github.ivhclient.videomake.RetryPolicy;
 import io.github.ivhclient.videomake.internal.RetryDecider.Decision;
 import java.time.Duration;
@@ -41,6 +44,14 @@ final class AttemptReporter {
     if (listener != AttemptListener.NONE) {
       tellListener(request, status, requestId, elapsed, attempt, policy, outcome);
     }
+  }
+
+  /** An attempt answered with an error: an HTTP error, an unreadable body or a gateway (business) error. */
+  void refused(Call<?> call, int responseCode, IvhException error, long sent, int attempt, RetryPolicy policy) {
+    String kind = error instanceof IvhHttpException ? "http error"
+        : error instanceof IvhMalformedResponseException ? "unreadable body" : "gateway error";
+    int status = error instanceof IvhHttpException http ? http.statusCode() : responseCode;
+    attempt(call, status, error.requestId(), sent, attempt, policy, kind);
   }
 
   /** What was decided after a failed attempt, when it is more than "this cannot be retried". */

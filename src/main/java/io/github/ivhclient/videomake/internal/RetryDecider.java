@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * caller (time spent so far). {@link RetryingCaller} runs the attempts and waits as told.
  */
 public final class RetryDecider {
+  /** The shortest deadline an attempt is given, so a nearly spent call still gets one real try. */
+  static final long MIN_ATTEMPT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   /** Retry-After seconds beyond this many digits exceed a {@code long} of nanoseconds anyway. */
   private static final int MAX_SECONDS_DIGITS = 18;
 
@@ -74,6 +76,21 @@ public final class RetryDecider {
       return new Decision(Verdict.PAST_MAX_ELAPSED, delay);
     }
     return new Decision(Verdict.RETRY, delay);
+  }
+
+  /**
+   * The deadline of the next attempt when it must be shorter than its own ({@code perAttemptNanos},
+   * the client's call timeout, 0 for none), or -1 to keep its own. The whole call gets
+   * {@code max(maxElapsed, call timeout)} from its first attempt, so a call that is retried ends
+   * within that bound too, give or take the {@linkplain #MIN_ATTEMPT_NANOS shortest deadline} an attempt is given.
+   */
+  public static long attemptTimeoutNanos(RetryPolicy policy, long perAttemptNanos, long elapsedNanos) {
+    long budget = Math.max(policy.maxElapsed().toNanos(), perAttemptNanos);
+    if (budget == 0) {
+      return -1;
+    }
+    long left = Math.max(budget - elapsedNanos, MIN_ATTEMPT_NANOS);
+    return perAttemptNanos == 0 || left < perAttemptNanos ? left : -1;
   }
 
   /**

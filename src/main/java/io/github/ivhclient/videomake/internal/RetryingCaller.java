@@ -2,8 +2,6 @@ package io.github.ivhclient.videomake.internal;
 
 import io.github.ivhclient.videomake.AttemptListener;
 import io.github.ivhclient.videomake.IvhException;
-import io.github.ivhclient.videomake.IvhHttpException;
-import io.github.ivhclient.videomake.IvhMalformedResponseException;
 import io.github.ivhclient.videomake.RetryPolicy;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.RetryDecider.Decision;
@@ -46,9 +44,6 @@ public final class RetryingCaller {
 
   /** A successful answer: the payload, its RequestID and how many attempts it took. */
   public record Reply<P>(P payload, String requestId, int attempts) {}
-
-  /** The shortest deadline an attempt is given, so a nearly spent call still gets one real try. */
-  private static final long MIN_ATTEMPT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final ScheduledExecutorService scheduler;
   private final RetryDecider decider;
@@ -275,10 +270,7 @@ public final class RetryingCaller {
       reporter.attempt(call, response.code(), requestId, sent, attempt, policy, "ok");
       return new Outcome<>(new Reply<>(payload, requestId, attempt), null, null);
     } catch (IvhException e) {
-      String kind = e instanceof IvhHttpException ? "http error"
-          : e instanceof IvhMalformedResponseException ? "unreadable body" : "gateway error";
-      int status = e instanceof IvhHttpException http ? http.statusCode() : response.code();
-      reporter.attempt(call, status, e.requestId(), sent, attempt, policy, kind);
+      reporter.refused(call, response.code(), e, sent, attempt, policy);
       // SingleSend moved Retry-After out of sight of OkHttp's own follow-ups.
       return new Outcome<>(null, e, response.headers().get(SingleSend.RETRY_AFTER));
     }
@@ -291,11 +283,7 @@ public final class RetryingCaller {
     return new Outcome<>(null, error, null);
   }
 
-  /**
-   * Shortens the attempt's deadline (the client's call timeout) to what is left of the whole call's:
-   * {@code max(maxElapsed, call timeout)} from the first attempt, so a call that is retried ends
-   * within that bound too (give or take the shortest deadline an attempt is given).
-   */
+  /** Gives the attempt no more time than the whole call has left ({@link RetryDecider#attemptTimeoutNanos}). */
   private static <T> Call<T> bounded(Call<T> call, RetryPolicy policy, long start) {
     Timeout timeout;
     try {
@@ -303,14 +291,9 @@ public final class RetryingCaller {
     } catch (RuntimeException e) {
       return call; // the request could not be built: execute() reports that
     }
-    long perAttempt = timeout.timeoutNanos();
-    long budget = Math.max(policy.maxElapsed().toNanos(), perAttempt);
-    if (budget == 0) {
-      return call;
-    }
-    long left = Math.max(budget - (System.nanoTime() - start), MIN_ATTEMPT_NANOS);
-    if (perAttempt == 0 || left < perAttempt) {
-      timeout.timeout(left, TimeUnit.NANOSECONDS);
+    long shorter = RetryDecider.attemptTimeoutNanos(policy, timeout.timeoutNanos(), System.nanoTime() - start);
+    if (shorter >= 0) {
+      timeout.timeout(shorter, TimeUnit.NANOSECONDS);
     }
     return call;
   }

@@ -150,4 +150,23 @@ class RetryDeciderTest {
           .isEqualTo(Verdict.PAST_MAX_ELAPSED);
     }
   }
+
+  @Test
+  void anAttemptGetsNoMoreTimeThanTheWholeCallHasLeft() {
+    long tenSeconds = 10 * SECOND;
+    // The first attempt, a 30 s call timeout above a 10 s maxElapsed: its own deadline stands.
+    assertThat(RetryDecider.attemptTimeoutNanos(POLICY, 30 * SECOND, 0)).isEqualTo(-1);
+    // 25 s later only 5 s of the 30 s remain.
+    assertThat(RetryDecider.attemptTimeoutNanos(POLICY, 30 * SECOND, 25 * SECOND)).isEqualTo(5 * SECOND);
+    // No call timeout: maxElapsed bounds the call.
+    assertThat(RetryDecider.attemptTimeoutNanos(POLICY, 0, 4 * SECOND)).isEqualTo(6 * SECOND);
+    assertThat(RetryDecider.attemptTimeoutNanos(POLICY, 2 * SECOND, 4 * SECOND)).isEqualTo(-1);
+    assertThat(RetryDecider.attemptTimeoutNanos(POLICY, 2 * SECOND, 9 * SECOND)).isEqualTo(SECOND);
+    // Spent: still one short real try.
+    assertThat(RetryDecider.attemptTimeoutNanos(POLICY, 0, tenSeconds + SECOND))
+        .isEqualTo(RetryDecider.MIN_ATTEMPT_NANOS);
+    // Neither a call timeout nor maxElapsed: nothing to bound.
+    RetryPolicy unbounded = POLICY.toBuilder().maxElapsed(Duration.ZERO).build();
+    assertThat(RetryDecider.attemptTimeoutNanos(unbounded, 0, 4 * SECOND)).isEqualTo(-1);
+  }
 }
