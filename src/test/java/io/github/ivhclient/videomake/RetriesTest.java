@@ -146,6 +146,25 @@ class RetriesTest extends StubbedGatewayTest {
   }
 
   @Test
+  void aRetryAfterTooLongToCountEndsTheCallAtOnceToo() {
+    // Seconds past a long of nanoseconds, more digits than a long holds, and a date centuries away.
+    String[] values = {"9999999999", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"};
+    for (String value : values) {
+      server.enqueue(Stub.status(503).setHeader("Retry-After", value));
+    }
+    server.enqueue(Stub.progress("MAKING", 1, 0));
+
+    long started = System.nanoTime();
+    for (String value : values) {
+      assertThatThrownBy(() -> client.getProgressAsync(Stub.TASK_ID).get(10, TimeUnit.SECONDS)).as(value)
+          .isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOfSatisfying(IvhHttpException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void maxElapsedStopsRetriesBeforeMaxAttempts() {
     client.close();
     client = Stub.client(server).retryPolicy(RetryPolicy.builder().maxAttempts(10)
