@@ -243,7 +243,7 @@ class WaiterTest extends StubbedGatewayTest {
       }
     });
     waiting.start();
-    Thread.sleep(100);
+    assertThat(server.takeRequest(10, java.util.concurrent.TimeUnit.SECONDS)).as("a first poll").isNotNull();
     waiting.interrupt();
     waiting.join(5_000);
 
@@ -251,8 +251,10 @@ class WaiterTest extends StubbedGatewayTest {
         .hasMessageContaining("the task on the server goes on");
     assertThat(stillInterrupted.get()).isTrue();
     int polls = server.getRequestCount();
+    // Polls come every 5-20 ms: a waiter still polling would show ten more in this window. One
+    // poll already on the wire when the interrupt came may be counted late, so it is allowed.
     Thread.sleep(200);
-    assertThat(server.getRequestCount()).isEqualTo(polls);
+    assertThat(server.getRequestCount()).isLessThanOrEqualTo(polls + 1);
   }
 
   @Test
