@@ -150,6 +150,16 @@ class IvhCliTest extends ScriptedGatewayCliTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
+  /** Only the named command is built: an option's value that is a command name is still the value. */
+  @Test
+  void anOptionValueThatNamesACommandIsNotTheCommand() {
+    CliRun r = run("--endpoint", "validate", "status", "t-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+    assertThat(r.err).startsWith("ivh: --endpoint: ").doesNotContain("Unmatched");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   @Test
   void globalOptionsAfterTheCommandAreRejected() {
     CliRun r = run("status", "--endpoint", server.url("/").toString(), "t-1");
