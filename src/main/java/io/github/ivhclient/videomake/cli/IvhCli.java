@@ -2,34 +2,21 @@ package io.github.ivhclient.videomake.cli;
 
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhEndpoint;
-import io.github.ivhclient.videomake.IvhException;
-import io.github.ivhclient.videomake.IvhServiceException;
-import io.github.ivhclient.videomake.IvhTaskFailedException;
-import io.github.ivhclient.videomake.IvhValidationException;
-import io.github.ivhclient.videomake.IvhWaitTimeoutException;
-import io.github.ivhclient.videomake.TaskSnapshot;
-import io.github.ivhclient.videomake.TaskState;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -48,18 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ivh",
     mixinStandardHelpOptions = true,
-    versionProvider = IvhCli.Version.class,
+    versionProvider = CliVersion.class,
     description = "Client for the IVH video gateway's VideoMakeNoTrain job.",
-    subcommands = {
-        SubmitCommand.class,
-        StatusCommand.class,
-        WaitCommand.class,
-        TimbresCommand.class,
-        ValidateCommand.class,
-        PreflightCommand.class,
-        ProbeCommand.class,
-        DemoCommand.class
-    },
+    // The subcommands are COMMANDS, added per run: see commandLine(String[]).
     // picocli wraps at 80 columns: each line stays under it, so no entry is split.
     footer = {
         "",
@@ -74,6 +52,10 @@ public final class IvhCli implements Callable<Integer> {
   static final String ENV_APPKEY = "IVH_APPKEY";
   static final String ENV_ACCESS_TOKEN = "IVH_ACCESS_TOKEN";
   static final String ENV_ENDPOINT = "IVH_ENDPOINT";
+  /** The commands, in the order {@code ivh --help} lists them. */
+  private static final List<Class<?>> COMMANDS = List.of(SubmitCommand.class, StatusCommand.class,
+      WaitCommand.class, TimbresCommand.class, ValidateCommand.class, PreflightCommand.class,
+      ProbeCommand.class, DemoCommand.class);
 
   @Spec
   private CommandSpec spec;
@@ -91,8 +73,9 @@ public final class IvhCli implements Callable<Integer> {
   private final boolean terminal;
   private final Secrets secrets;
   private final Interruption interruption;
+  private final FailureReporter failures;
   /** The process's standard output as written by {@link #main}; null when embedded. */
-  private final Stdout stdout;
+  private final ProcessStdout stdout;
 
   /**
    * A CLI that reads its settings from {@code env} and writes to {@code out} and {@code err}.
@@ -102,7 +85,7 @@ public final class IvhCli implements Callable<Integer> {
     this(env, out, err, false, null);
   }
 
-  private IvhCli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal, Stdout stdout) {
+  private IvhCli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal, ProcessStdout stdout) {
     this.stdout = stdout;
     this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
     this.out = Objects.requireNonNull(out, "out");
@@ -111,12 +94,13 @@ public final class IvhCli implements Callable<Integer> {
     this.secrets = new Secrets(List.of(
         this.env.getOrDefault(ENV_APPKEY, ""), this.env.getOrDefault(ENV_ACCESS_TOKEN, "")));
     this.interruption = new Interruption(this.err);
+    this.failures = new FailureReporter(this.err, secrets, interruption, () -> verbose);
   }
 
   public static void main(String[] args) {
     quietLibraryLogging();
     // Straight to the file descriptor: System.out would hide why a write failed.
-    Stdout stdout = new Stdout(new FileOutputStream(FileDescriptor.out));
+    ProcessStdout stdout = new ProcessStdout(new FileOutputStream(FileDescriptor.out));
     PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     // A console exists only when standard input and output are terminals: then the bar may redraw in place.
@@ -143,21 +127,59 @@ public final class IvhCli implements Callable<Integer> {
 
   /** Runs one command line and returns its exit code; never throws and never exits the JVM. */
   public int execute(String... args) {
-    CommandLine commandLine = new CommandLine(this)
-        .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
-        .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler(this::usageFailure)
-        .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e));
     int code;
     try {
-      code = commandLine.execute(args);
+      code = commandLine(args).execute(args);
     } catch (Error e) {
       // picocli hands only Exceptions to the handler: an Error (out of memory, a stack overflow)
       // would end the JVM with a raw stack trace and exit 1, which means "invalid request".
-      code = failure(e);
+      code = failures.failure(e);
     }
     return outputChecked(code);
+  }
+
+  /**
+   * picocli's model of the command the arguments name, and only of that one: building the model
+   * of every command (their options, converters and the classes those load) was most of a cold
+   * start. Without a known command name (help, a usage error) every command is built, so help and
+   * error messages list them all.
+   */
+  private CommandLine commandLine(String[] args) {
+    CommandLine commandLine = new CommandLine(this);
+    Class<?> chosen = commandNamedIn(commandLine.getCommandSpec(), args);
+    for (Class<?> command : chosen == null ? COMMANDS : List.of(chosen)) {
+      commandLine.addSubcommand(command);
+    }
+    // Set after the subcommands are added: picocli applies these to the subcommands present.
+    return commandLine
+        .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+        .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler((e, unused) -> failures.usage(e))
+        .setExecutionExceptionHandler((e, cmd, parsed) -> failures.failure(e));
+  }
+
+  /** The command the first argument after {@code ivh}'s own options names, or null. */
+  private static Class<?> commandNamedIn(CommandSpec root, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        return null;
+      }
+      if (!arg.startsWith("-")) {
+        for (Class<?> command : COMMANDS) {
+          if (command.getAnnotation(Command.class).name().equals(arg)) {
+            return command;
+          }
+        }
+        return null;
+      }
+      OptionSpec option = root.findOption(arg);
+      if (option != null && option.arity().min() > 0) {
+        i++; // its value (an --option=value is one argument, and not found by name)
+      }
+    }
+    return null;
   }
 
   /**
@@ -170,7 +192,6 @@ public final class IvhCli implements Callable<Integer> {
       return code;
     }
     if (stdout != null && stdout.readerGone()) {
-      // `ivh timbres | head`: the reader closed the pipe once it had seen enough.
       return code;
     }
     if (code == ExitCode.OK) {
@@ -250,157 +271,6 @@ public final class IvhCli implements Callable<Integer> {
   void verbose(String line) {
     if (verbose) {
       err.println("ivh: " + secrets.scrub(line));
-    }
-  }
-
-  // ---- failures ------------------------------------------------------------------------------
-
-  private int usageFailure(ParameterException e, String[] args) {
-    String command = e.getCommandLine().getCommandSpec().qualifiedName();
-    String line = secrets.scrub(e.getMessage()) + " (see '" + command + " --help')";
-    err.println("ivh: " + FailureLine.of(line, List.of()));
-    if (verbose) {
-      printStackTrace(e);
-    }
-    return ExitCode.USAGE;
-  }
-
-  private int failure(Throwable e) {
-    if (interruption.fired()) {
-      // Ctrl-C's hook has said what happened; this failure is its consequence (the stopped sandbox).
-      return ExitCode.INTERRUPTED;
-    }
-    int code = exitCodeOf(e);
-    err.println("ivh: " + FailureLine.of(secrets.scrub(lineOf(e, code)), essentials(e)));
-    if (verbose) {
-      printStackTrace(e);
-    }
-    return code;
-  }
-
-  static int exitCodeOf(Throwable e) {
-    if (e instanceof CliException cli) {
-      return cli.exitCode();
-    }
-    if (e instanceof IvhValidationException) {
-      return ExitCode.INVALID_REQUEST;
-    }
-    if (e instanceof IvhTaskFailedException) {
-      return ExitCode.TASK_FAILED;
-    }
-    if (e instanceof IvhWaitTimeoutException) {
-      return ExitCode.TIMED_OUT;
-    }
-    if (e instanceof IvhException) {
-      return ExitCode.GATEWAY;
-    }
-    return ExitCode.INTERNAL;
-  }
-
-  private static String lineOf(Throwable e, int code) {
-    if (code == ExitCode.INTERNAL) {
-      return "internal error: " + e + " (rerun with --verbose for the stack trace)";
-    }
-    if (e instanceof IvhWaitTimeoutException timeout) {
-      return timeoutLine(timeout);
-    }
-    return String.valueOf(e.getMessage());
-  }
-
-  /** What a cut failure line must still show: the gateway's Header.Code and RequestID. */
-  private static List<String> essentials(Throwable failure) {
-    Throwable e = failure instanceof CliException && failure.getCause() instanceof IvhException ? failure.getCause() : failure;
-    List<String> essentials = new ArrayList<>();
-    if (e instanceof IvhServiceException service) {
-      essentials.add("Header.Code=" + service.code());
-    }
-    if (e instanceof IvhException ivh && ivh.requestId() != null && !ivh.requestId().isEmpty()) {
-      essentials.add("RequestID " + ivh.requestId());
-    }
-    return essentials;
-  }
-
-  /** The timeout as the user writes it ({@code 30m}), the last status seen, and how to resume. */
-  static String timeoutLine(IvhWaitTimeoutException timeout) {
-    StringBuilder line = new StringBuilder("gave up waiting for task ").append(timeout.taskId())
-        .append(" after ").append(DurationConverter.format(timeout.timeout()));
-    TaskSnapshot last = timeout.lastSnapshot();
-    if (last == null) {
-      line.append(" without any answer");
-    } else {
-      line.append("; last status ").append(last.rawStatus().isEmpty() ? "(none)" : last.rawStatus());
-      if (last.state() == TaskState.QUEUED) {
-        line.append(", ").append(Output.count(last.queuePosition())).append(" ahead in the queue");
-      } else if (last.progress() >= 0) {
-        line.append(", progress ").append(Output.percent(last.progress())).append('%');
-      }
-      if (last.requestId() != null && !last.requestId().isEmpty()) {
-        line.append(" (RequestID ").append(last.requestId()).append(')');
-      }
-    }
-    return line.append("; the task on the server goes on (resume with: ivh wait ").append(timeout.taskId())
-        .append(')').toString();
-  }
-
-  private void printStackTrace(Throwable e) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    err.print(secrets.scrub(trace.toString()));
-    err.flush();
-  }
-
-  /** The process's standard output, remembering whether a write failed because the reader closed the pipe. */
-  private static final class Stdout extends FilterOutputStream {
-    private volatile boolean readerGone;
-
-    Stdout(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      try {
-        out.write(bytes, offset, length);
-      } catch (IOException e) {
-        readerGone |= String.valueOf(e.getMessage()).contains("Broken pipe");
-        throw e;
-      }
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    boolean readerGone() {
-      return readerGone;
-    }
-  }
-
-  /**
-   * The version Maven wrote into {@code ivh-version.properties}, or a marker when the resource was
-   * not filtered (classes compiled outside Maven). Not the manifest's Implementation-Version: in the
-   * runnable jar that would be every bundled library's version too.
-   */
-  static final class Version implements CommandLine.IVersionProvider {
-    static final String RESOURCE = "ivh-version.properties";
-
-    @Override
-    public String[] getVersion() {
-      return new String[] {"ivh " + version()};
-    }
-
-    static String version() {
-      Properties properties = new Properties();
-      try (InputStream in = IvhCli.class.getResourceAsStream(RESOURCE)) {
-        if (in != null) {
-          properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        // An unreadable resource is the same as a missing one: the marker below.
-      }
-      String version = properties.getProperty("version", "");
-      return version.isBlank() || version.contains("${") ? "(development build)" : version.strip();
     }
   }
 }

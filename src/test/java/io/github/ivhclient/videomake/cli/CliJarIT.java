@@ -80,7 +80,7 @@ class CliJarIT {
     Process process = java("--version").start();
     assertThat(process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(ExitCode.OK);
-    assertThat(read("out.txt").strip()).isEqualTo("ivh " + IvhCli.Version.version())
+    assertThat(read("out.txt").strip()).isEqualTo("ivh " + CliVersion.version())
         .doesNotContain("development build");
   }
 

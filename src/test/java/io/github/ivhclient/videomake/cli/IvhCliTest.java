@@ -150,6 +150,16 @@ class IvhCliTest extends ScriptedGatewayCliTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
+  /** Only the named command is built: an option's value that is a command name is still the value. */
+  @Test
+  void anOptionValueThatNamesACommandIsNotTheCommand() {
+    CliRun r = run("--endpoint", "validate", "status", "t-1");
+    assertThat(r.exitCode).isEqualTo(ExitCode.USAGE);
+    r.assertOneErrorLine();
+    assertThat(r.err).startsWith("ivh: --endpoint: ").doesNotContain("Unmatched");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   @Test
   void globalOptionsAfterTheCommandAreRejected() {
     CliRun r = run("status", "--endpoint", server.url("/").toString(), "t-1");
@@ -336,16 +346,16 @@ class IvhCliTest extends ScriptedGatewayCliTest {
   void aTimedOutWaitNamesTheTimeoutAsWrittenAndTheQueueOnlyWhileCommitted() {
     TaskSnapshot queued = TaskSnapshot.builder("t-9").status("COMMIT").progress(0).queuePosition(3)
         .requestId("req-q").build();
-    String whileQueued = IvhCli.timeoutLine(new IvhWaitTimeoutException("t-9", Duration.ofSeconds(1), queued, 4));
+    String whileQueued = FailureReporter.timeoutLine(new IvhWaitTimeoutException("t-9", Duration.ofSeconds(1), queued, 4));
     assertThat(whileQueued).contains("after 1s;").contains("last status COMMIT, 3 ahead in the queue")
         .contains("RequestID req-q").contains("resume with: ivh wait t-9").doesNotContain("PT1S");
 
     TaskSnapshot making = TaskSnapshot.builder("t-9").status("MAKING").progress(40).queuePosition(0).build();
-    String whileMaking = IvhCli.timeoutLine(new IvhWaitTimeoutException("t-9", Duration.ofMinutes(30), making, 9));
+    String whileMaking = FailureReporter.timeoutLine(new IvhWaitTimeoutException("t-9", Duration.ofMinutes(30), making, 9));
     assertThat(whileMaking).contains("after 30m;").contains("last status MAKING, progress 40%")
         .doesNotContain("queue").doesNotContain("PT30M").doesNotContain("RequestID");
 
-    String unanswered = IvhCli.timeoutLine(new IvhWaitTimeoutException("t-9", Duration.ofSeconds(90), null, 0));
+    String unanswered = FailureReporter.timeoutLine(new IvhWaitTimeoutException("t-9", Duration.ofSeconds(90), null, 0));
     assertThat(unanswered).contains("after 1m30s without any answer").contains("resume with: ivh wait t-9");
   }
 
