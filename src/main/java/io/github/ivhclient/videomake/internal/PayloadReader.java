@@ -18,7 +18,9 @@ import java.util.Objects;
  * type the generated model declares before binding (Moshi would read {@code "1.0"} as a number).
  * A value of the wrong type is an error with rule {@code type} at its wire path, an enum value the
  * contract does not list is an error with rule {@code enum} (with the value as written), and an
- * unknown field is a warning. Syntax errors throw {@link MalformedJsonException}.
+ * unknown field is a warning. Syntax errors throw {@link MalformedJsonException}. The parsing is
+ * {@link StrictJsonParser}'s and the type checks are {@link JsonTypeChecker}'s; this class reads
+ * the envelope, binds what passed, and merges its findings with {@link PayloadValidator}'s.
  *
  * <pre>{@code
  * PayloadReader.Result result = PayloadReader.read(Files.readString(file));
