@@ -6,7 +6,7 @@ import io.github.ivhclient.videomake.api.VideoMakerApi;
 import io.github.ivhclient.videomake.internal.AttemptGate;
 import io.github.ivhclient.videomake.internal.CallerFrame;
 import io.github.ivhclient.videomake.internal.ClientResources;
-import io.github.ivhclient.videomake.internal.EchoScrubber;
+import io.github.ivhclient.videomake.internal.CappingEchoScrubber;
 import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
 import io.github.ivhclient.videomake.internal.JsonSupport;
@@ -141,7 +141,7 @@ public final class IvhClient implements AutoCloseable {
     OkHttpClient.Builder http = resources.configure(
             b.okHttpClient == null ? new OkHttpClient.Builder() : b.okHttpClient.newBuilder())
         .addInterceptor(new RequestSigner(appKey, b.accessToken, clock))
-        .addInterceptor(new EchoScrubber(appKey));
+        .addInterceptor(new CappingEchoScrubber(appKey));
     if (b.connectTimeout != null) {
       http.connectTimeout(b.connectTimeout);
     }

@@ -8,6 +8,7 @@ import io.github.ivhclient.videomake.internal.media.HttpByteSource;
 import io.github.ivhclient.videomake.internal.media.MediaReadException;
 import io.github.ivhclient.videomake.internal.media.MediaRules;
 import io.github.ivhclient.videomake.internal.media.MediaSniffer;
+import io.github.ivhclient.videomake.internal.media.MediaTimeRules;
 import io.github.ivhclient.videomake.internal.media.ReadBudget;
 import io.github.ivhclient.videomake.internal.media.Sniffed;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
@@ -108,7 +109,7 @@ public final class MediaPreflight implements AutoCloseable {
         MediaRules.file(entry.getKey(), read.info, payload.getConcurrencyType(), findings);
       }
     }
-    MediaRules.crossField(payload, media.get(MediaRules.VIDEO), media.get(MediaRules.AUDIO), findings);
+    MediaTimeRules.crossField(payload, media.get(MediaRules.VIDEO), media.get(MediaRules.AUDIO), findings);
     return new PreflightReport(issues, notes, media);
   }
 

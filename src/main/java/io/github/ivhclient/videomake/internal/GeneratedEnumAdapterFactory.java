@@ -6,57 +6,38 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.github.ivhclient.videomake.internal.GeneratedEnums.GeneratedEnum;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Set;
 
 /**
- * Reads and writes the generator's enums (string and integer alike) by their wire value.
- *
- * <p>The generated enums carry their wire value in {@code getValue()} and map an unknown value to
- * {@code UNKNOWN_DEFAULT_OPEN_API} in {@code fromValue(…)} ({@code enumUnknownDefaultCase}), so a
- * value the gateway adds later parses instead of failing. A value of the wrong JSON type (a string
- * for an integer enum) still fails, with its JSON path.
+ * Reads and writes the generator's enums (string and integer alike) by their wire value, with the
+ * constants looked up once per type ({@link GeneratedEnums}). A value the contract does not list
+ * reads as {@code UNKNOWN_DEFAULT_OPEN_API}; a value of the wrong JSON type (a string for an
+ * integer enum) still fails, with its JSON path.
  */
 public final class GeneratedEnumAdapterFactory implements JsonAdapter.Factory {
-  private final String modelPackage;
-
-  public GeneratedEnumAdapterFactory(String modelPackage) {
-    this.modelPackage = modelPackage;
-  }
-
   @Override
   public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     if (!annotations.isEmpty()) {
       return null;
     }
     Class<?> raw = Types.getRawType(type);
-    if (!raw.isEnum() || !raw.getName().startsWith(modelPackage + ".")) {
+    if (!GeneratedEnums.isGenerated(raw)) {
       return null;
     }
-    try {
-      Method getValue = raw.getMethod("getValue");
-      Method fromValue = raw.getMethod("fromValue", getValue.getReturnType());
-      return new EnumValueAdapter<>(raw, getValue, fromValue).nullSafe();
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
+    return new EnumValueAdapter<>(GeneratedEnums.of(raw)).nullSafe();
   }
 
   private static final class EnumValueAdapter<E> extends JsonAdapter<E> {
-    private final Class<?> enumType;
-    private final Method getValue;
-    private final Method fromValue;
+    private final GeneratedEnum enumType;
     private final Class<?> valueType;
 
-    EnumValueAdapter(Class<?> enumType, Method getValue, Method fromValue) {
+    EnumValueAdapter(GeneratedEnum enumType) {
       this.enumType = enumType;
-      this.getValue = getValue;
-      this.fromValue = fromValue;
-      this.valueType = getValue.getReturnType();
+      this.valueType = enumType.valueType();
     }
 
     @Override
@@ -78,12 +59,12 @@ public final class GeneratedEnumAdapterFactory implements JsonAdapter.Factory {
       } else {
         throw new JsonDataException("Unsupported enum value type " + valueType + " at path " + reader.getPath());
       }
-      return (E) invoke(fromValue, null, wire);
+      return (E) enumType.fromWire(wire);
     }
 
     @Override
     public void toJson(JsonWriter writer, E value) throws IOException {
-      Object wire = invoke(getValue, value);
+      Object wire = enumType.wireValue((Enum<?>) value);
       if (wire instanceof Number number) {
         writer.value(number);
       } else {
@@ -91,17 +72,9 @@ public final class GeneratedEnumAdapterFactory implements JsonAdapter.Factory {
       }
     }
 
-    private Object invoke(Method method, Object target, Object... args) {
-      try {
-        return method.invoke(target, args);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("Cannot use generated enum " + enumType.getName(), e);
-      }
-    }
-
     @Override
     public String toString() {
-      return "GeneratedEnumAdapter(" + enumType.getName() + ")";
+      return "GeneratedEnumAdapter(" + enumType + ")";
     }
   }
 }

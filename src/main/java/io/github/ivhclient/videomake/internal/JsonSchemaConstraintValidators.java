@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Collection;
+import java.util.function.Predicate;
 
 /**
  * Bean Validation validators for {@code @Size} and {@code @Pattern} with JSON Schema's meaning, so
@@ -18,7 +19,7 @@ import java.util.Collection;
  *       mark, a final line terminator), and Bean Validation matches the whole string.
  * </ul>
  *
- * Registered in {@link PayloadValidator} in place of Hibernate Validator's built-in ones.
+ * Registered in {@link BeanConstraints} in place of Hibernate Validator's built-in ones.
  */
 public final class JsonSchemaConstraintValidators {
   /** ECMA-262 WhiteSpace and LineTerminator, as the body of a Java character class. */
@@ -69,17 +70,87 @@ public final class JsonSchemaConstraintValidators {
 
   /** {@code @Pattern} as JSON Schema's {@code pattern}: ECMA-262 semantics, unanchored search. */
   public static final class EcmaPattern implements ConstraintValidator<Pattern, CharSequence> {
-    private java.util.regex.Pattern pattern;
+    private Predicate<CharSequence> pattern;
 
     @Override
     public void initialize(Pattern annotation) {
-      this.pattern = java.util.regex.Pattern.compile(toJava(annotation.regexp()));
+      this.pattern = ecmaTest(annotation.regexp());
     }
 
     @Override
     public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-      return value == null || pattern.matcher(value).find();
+      return value == null || pattern.test(value);
     }
+  }
+
+  /**
+   * JSON Schema's {@code pattern} test: the ECMA-262 regular expression found anywhere in the text.
+   * A pattern that only forbids characters ({@code ^[^\n\r]*$}) is a scan for them, without a
+   * regex; a pattern that starts with {@code ^} and has no alternative is tried at the start alone.
+   */
+  static Predicate<CharSequence> ecmaTest(String ecmaRegex) {
+    String forbidden = forbiddenCharacters(ecmaRegex);
+    if (forbidden != null) {
+      return text -> {
+        for (int i = 0; i < text.length(); i++) {
+          if (forbidden.indexOf(text.charAt(i)) >= 0) {
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(toJava(ecmaRegex));
+    if (pattern.pattern().startsWith("^") && pattern.pattern().indexOf('|') < 0) {
+      return text -> pattern.matcher(text).lookingAt();
+    }
+    return text -> pattern.matcher(text).find();
+  }
+
+  /**
+   * The characters of {@code X} when the pattern is {@code ^[^X]*$} (the whole text free of them)
+   * and {@code X} holds only plain characters and the escapes n, r, t, f, v, x with 2 hex digits
+   * and u with 4; else null. ECMA-262 compares UTF-16 code units, as {@code charAt} does.
+   */
+  static String forbiddenCharacters(String ecmaRegex) {
+    if (!ecmaRegex.startsWith("^[^") || !ecmaRegex.endsWith("]*$")) {
+      return null;
+    }
+    String body = ecmaRegex.substring(3, ecmaRegex.length() - 3);
+    StringBuilder characters = new StringBuilder();
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '[' || c == ']' || c == '^' || c == '-') {
+        return null;
+      } else if (c != '\\') {
+        characters.append(c);
+      } else if (i + 1 < body.length()) {
+        char escaped = body.charAt(++i);
+        int hexDigits = escaped == 'x' ? 2 : escaped == 'u' ? 4 : 0;
+        String simple = "n\nr\rt\tf\fv" + (char) 0x0B;
+        int at = simple.indexOf(escaped);
+        if (hexDigits > 0 && i + hexDigits < body.length() && isHex(body, i + 1, i + 1 + hexDigits)) {
+          characters.append((char) Integer.parseInt(body.substring(i + 1, i + 1 + hexDigits), 16));
+          i += hexDigits;
+        } else if (hexDigits == 0 && at >= 0 && at % 2 == 0) {
+          characters.append(simple.charAt(at + 1));
+        } else {
+          return null;
+        }
+      } else {
+        return null;
+      }
+    }
+    return characters.toString();
+  }
+
+  private static boolean isHex(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.digit(text.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class JsonSupport {
   private static final Moshi MOSHI =
       new Moshi.Builder()
-          .add(new GeneratedEnumAdapterFactory("io.github.ivhclient.videomake.model"))
+          .add(new GeneratedEnumAdapterFactory())
           .build();
 
   private static final Pattern DUPLICATE =

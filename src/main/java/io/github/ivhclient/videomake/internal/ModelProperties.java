@@ -5,7 +5,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +64,13 @@ final class ModelProperties {
     }
   };
 
+  private static final ClassValue<List<Property>> IN_ORDER = new ClassValue<>() {
+    @Override
+    protected List<Property> computeValue(Class<?> type) {
+      return List.copyOf(BY_WIRE_NAME.get(type).values());
+    }
+  };
+
   private ModelProperties() {}
 
   /** Whether the class is a generated model object (not an enum), i.e. a JSON object on the wire. */
@@ -72,8 +78,9 @@ final class ModelProperties {
     return !type.isEnum() && MODEL_PACKAGE.equals(type.getPackageName());
   }
 
+  /** The model's wire properties in declaration order (computed once per class; unmodifiable). */
   static List<Property> of(Class<?> model) {
-    return new ArrayList<>(BY_WIRE_NAME.get(model).values());
+    return IN_ORDER.get(model);
   }
 
   static Property byWireName(Class<?> model, String wireName) {

@@ -28,11 +28,21 @@ public final class SsmlChecker {
   /** A pause: a positive number (not zero) with {@code ms} or {@code s}. */
   public static final Pattern BREAK_TIME = Pattern.compile("(?=[0-9.]*[1-9])(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:ms|s)");
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:-]*");
   private static final Pattern ENTITY = Pattern.compile("&(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});");
   private static final int MAX_VALUE_ECHO = 40;
 
   private SsmlChecker() {}
+
+  /** The 1-based position of a UTF-16 index in code points, as the gateway counts characters. */
+  static int position(String ssml, int index) {
+    return ssml.codePointCount(0, index) + 1;
+  }
+
+  /** The markup from a UTF-16 index on, shortened, as an issue quotes it. */
+  static String excerpt(String ssml, int index) {
+    int end = ssml.offsetByCodePoints(index, Math.min(MAX_VALUE_ECHO, ssml.codePointCount(index, ssml.length())));
+    return ssml.substring(index, end) + (end < ssml.length() ? "…" : "");
+  }
 
   /** Every problem found, errors and warnings, at {@link #PATH}; empty when the markup is fine. */
   public static List<ValidationIssue> check(String ssml) {
@@ -43,24 +53,10 @@ public final class SsmlChecker {
     return issues;
   }
 
-  private static final class Element {
-    final String name;
-    final int start;
-    final Map<String, String> attributes;
-    final StringBuilder text = new StringBuilder();
-    boolean hasChildElement;
-
-    Element(String name, int start, Map<String, String> attributes) {
-      this.name = name;
-      this.start = start;
-      this.attributes = attributes;
-    }
-  }
-
   private static final class Scan {
     private final String s;
     private final List<ValidationIssue> issues;
-    private final Deque<Element> open = new ArrayDeque<>();
+    private final Deque<SsmlTagRules.Element> open = new ArrayDeque<>();
     private int i;
 
     Scan(String s, List<ValidationIssue> issues) {
@@ -78,25 +74,29 @@ public final class SsmlChecker {
         } else if (c == '&') {
           var m = ENTITY.matcher(s).region(i, s.length());
           if (!m.lookingAt()) {
-            error(ValidationRules.SSML_WELL_FORMED, "unescaped '&' at character " + at(i) + ": write &amp;", around(i));
+            report(ValidationRules.SSML_WELL_FORMED, "unescaped '&' at character " + at(i) + ": write &amp;", around(i));
             return;
           }
-          appendText(m.group());
+          appendText(s, i, m.end());
           i = m.end();
         } else {
-          appendText(String.valueOf(c));
-          i++;
+          int run = i + 1; // the text up to the next markup character, appended at once
+          while (run < s.length() && s.charAt(run) != '<' && s.charAt(run) != '&') {
+            run++;
+          }
+          appendText(s, i, run);
+          i = run;
         }
       }
-      for (Element e : open) {
-        error(ValidationRules.SSML_WELL_FORMED, "<" + e.name + "> at character " + at(e.start) + " is never closed", around(e.start));
+      for (SsmlTagRules.Element e : open) {
+        report(ValidationRules.SSML_WELL_FORMED, "<" + e.name + "> at character " + at(e.start) + " is never closed", around(e.start));
       }
     }
 
-    private void appendText(String text) {
-      Element parent = open.peek();
+    private void appendText(String text, int start, int end) {
+      SsmlTagRules.Element parent = open.peek();
       if (parent != null) {
-        parent.text.append(text);
+        parent.text.append(text, start, end);
       }
     }
 
@@ -105,13 +105,13 @@ public final class SsmlChecker {
       int start = i;
       boolean closing = s.startsWith("</", i);
       int p = closing ? i + 2 : i + 1;
-      var name = NAME.matcher(s).region(p, s.length());
-      if (!name.lookingAt()) {
-        error(ValidationRules.SSML_WELL_FORMED, "unescaped '<' at character " + at(start) + ": write &lt;", around(start));
+      int nameEnd = nameEnd(p);
+      if (nameEnd < 0) {
+        report(ValidationRules.SSML_WELL_FORMED, "unescaped '<' at character " + at(start) + ": write &lt;", around(start));
         return false;
       }
-      String tagName = name.group();
-      p = name.end();
+      String tagName = s.substring(p, nameEnd);
+      p = nameEnd;
       Map<String, String> attributes = new LinkedHashMap<>();
       if (!closing) {
         p = attributes(p, attributes);
@@ -122,20 +122,20 @@ public final class SsmlChecker {
       p = skipSpace(p);
       boolean selfClosing = !closing && s.startsWith("/>", p);
       if (!selfClosing && (p >= s.length() || s.charAt(p) != '>')) {
-        error(ValidationRules.SSML_WELL_FORMED, "the tag at character " + at(start) + " is not closed with '>'", around(start));
+        report(ValidationRules.SSML_WELL_FORMED, "the tag at character " + at(start) + " is not closed with '>'", around(start));
         return false;
       }
       i = p + (selfClosing ? 2 : 1);
       if (closing) {
         return close(tagName, start);
       }
-      Element parent = open.peek();
+      SsmlTagRules.Element parent = open.peek();
       if (parent != null) {
         parent.hasChildElement = true;
       }
-      Element element = new Element(tagName, start, attributes);
+      SsmlTagRules.Element element = new SsmlTagRules.Element(tagName, start, attributes);
       if (selfClosing) {
-        finish(element, true);
+        SsmlTagRules.check(s, element, true, issues);
       } else {
         open.push(element);
       }
@@ -143,18 +143,18 @@ public final class SsmlChecker {
     }
 
     private boolean close(String tagName, int start) {
-      Element top = open.peek();
+      SsmlTagRules.Element top = open.peek();
       if (top == null || !top.name.equals(tagName)) {
-        error(ValidationRules.SSML_WELL_FORMED, "</" + tagName + "> at character " + at(start)
+        report(ValidationRules.SSML_WELL_FORMED, "</" + tagName + "> at character " + at(start)
             + (top == null ? " closes nothing" : " does not close <" + top.name + ">"), around(start));
         return false;
       }
       open.pop();
-      Element parent = open.peek();
+      SsmlTagRules.Element parent = open.peek();
       if (parent != null) {
         parent.text.append(top.text);
       }
-      finish(top, false);
+      SsmlTagRules.check(s, top, false, issues);
       return true;
     }
 
@@ -162,13 +162,14 @@ public final class SsmlChecker {
     private int attributes(int p, Map<String, String> into) {
       while (true) {
         int afterSpace = skipSpace(p);
-        var name = NAME.matcher(s).region(afterSpace, s.length());
-        if (afterSpace == p || !name.lookingAt()) {
+        int nameEnd = afterSpace == p ? -1 : nameEnd(afterSpace);
+        if (nameEnd < 0) {
           return p;
         }
-        int q = skipSpace(name.end());
+        String name = s.substring(afterSpace, nameEnd);
+        int q = skipSpace(nameEnd);
         if (q >= s.length() || s.charAt(q) != '=') {
-          error(ValidationRules.SSML_WELL_FORMED, "attribute '" + name.group() + "' at character " + at(afterSpace)
+          report(ValidationRules.SSML_WELL_FORMED, "attribute '" + name + "' at character " + at(afterSpace)
               + " has no value", around(afterSpace));
           return -1;
         }
@@ -176,77 +177,22 @@ public final class SsmlChecker {
         char quote = q < s.length() ? s.charAt(q) : 0;
         int end = quote == '"' || quote == '\'' ? s.indexOf(quote, q + 1) : -1;
         if (end < 0) {
-          error(ValidationRules.SSML_WELL_FORMED, "attribute '" + name.group() + "' at character " + at(afterSpace)
+          report(ValidationRules.SSML_WELL_FORMED, "attribute '" + name + "' at character " + at(afterSpace)
               + " needs a quoted value", around(afterSpace));
           return -1;
         }
         String value = s.substring(q + 1, end);
         if (value.indexOf('<') >= 0 || hasBareAmpersand(value)) {
-          error(ValidationRules.SSML_WELL_FORMED, "attribute '" + name.group() + "' at character " + at(afterSpace)
+          report(ValidationRules.SSML_WELL_FORMED, "attribute '" + name + "' at character " + at(afterSpace)
               + " holds an unescaped '<' or '&'", around(afterSpace));
           return -1;
         }
-        if (into.put(name.group(), value) != null) {
-          error(ValidationRules.SSML_WELL_FORMED, "attribute '" + name.group() + "' is repeated at character " + at(afterSpace),
+        if (into.put(name, value) != null) {
+          report(ValidationRules.SSML_WELL_FORMED, "attribute '" + name + "' is repeated at character " + at(afterSpace),
               around(afterSpace));
           return -1;
         }
         p = end + 1;
-      }
-    }
-
-    /** The documented tags' own rules, once an element is complete. */
-    private void finish(Element e, boolean selfClosing) {
-      String at = " at character " + at(e.start);
-      switch (e.name) {
-        case "phoneme" -> {
-          String alphabet = e.attributes.get("alphabet");
-          String ph = e.attributes.get("ph");
-          if (!"py".equals(alphabet)) {
-            error(ValidationRules.SSML_PHONEME, "<phoneme>" + at + " needs alphabet=\"py\"", alphabet);
-          }
-          if (ph == null || !PINYIN.matcher(ph).matches()) {
-            error(ValidationRules.SSML_PHONEME, "<phoneme>" + at + " needs ph with one pinyin syllable and a tone digit 1-5, e.g. fu4", ph);
-          }
-          if (e.hasChildElement) {
-            error(ValidationRules.SSML_PHONEME, "<phoneme>" + at + " may hold text only", around(e.start));
-          } else if (e.text.codePointCount(0, e.text.length()) != 1) {
-            // The table's own example wraps a whole word, so this is a warning, not an error.
-            warning(ValidationRules.SSML_PHONEME_ONE_CHARACTER, "<phoneme>" + at + " should hold exactly one character", e.text.toString());
-          }
-          unknownAttributes(e, Set.of("alphabet", "ph"));
-        }
-        case "break" -> {
-          if (!selfClosing && (e.hasChildElement || e.text.length() > 0)) {
-            error(ValidationRules.SSML_BREAK, "<break>" + at + " must be empty: write <break/>", e.text.toString());
-          }
-          String time = e.attributes.get("time");
-          if (time != null && !BREAK_TIME.matcher(time).matches()) {
-            error(ValidationRules.SSML_BREAK, "<break>" + at + " time needs a number and a unit ms or s, e.g. 500ms", time);
-          }
-          String strength = e.attributes.get("strength");
-          if (strength != null && !BREAK_STRENGTHS.contains(strength)) {
-            error(ValidationRules.SSML_BREAK, "<break>" + at + " strength must be one of " + String.join(", ", BREAK_STRENGTHS), strength);
-          }
-          unknownAttributes(e, Set.of("time", "strength"));
-        }
-        case "word" -> {
-          if (e.text.toString().isBlank()) {
-            error(ValidationRules.SSML_WORD, "<word>" + at + " must wrap a word or phrase", e.text.toString());
-          }
-          unknownAttributes(e, Set.of());
-        }
-        default -> warning(ValidationRules.SSML_TAG, "<" + e.name + ">" + at + " is not a documented tag (phoneme, break, word);"
-            + " the gateway may reject or read it", e.name);
-      }
-    }
-
-    private void unknownAttributes(Element e, Set<String> known) {
-      for (String name : e.attributes.keySet()) {
-        if (!known.contains(name)) {
-          warning(ValidationRules.SSML_TAG, "<" + e.name + "> at character " + at(e.start) + " has an undocumented attribute '"
-              + name + "'", name);
-        }
       }
     }
 
@@ -259,6 +205,20 @@ public final class SsmlChecker {
       return false;
     }
 
+    /** The end of an XML-style name ({@code [A-Za-z_][A-Za-z0-9_.:-]*}) starting at {@code p}, or -1 if none starts there. */
+    private int nameEnd(int p) {
+      int end = p;
+      while (end < s.length() && isNameChar(s.charAt(end), end == p)) {
+        end++;
+      }
+      return end > p ? end : -1;
+    }
+
+    private static boolean isNameChar(char c, boolean first) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'
+          || (!first && ((c >= '0' && c <= '9') || c == '.' || c == ':' || c == '-'));
+    }
+
     private int skipSpace(int p) {
       while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
         p++;
@@ -266,21 +226,16 @@ public final class SsmlChecker {
       return p;
     }
 
-    /** The 1-based position of a UTF-16 index in code points, as the gateway counts characters. */
     private int at(int index) {
-      return s.codePointCount(0, index) + 1;
+      return position(s, index);
     }
 
-    private String around(int position) {
-      int end = s.offsetByCodePoints(position, Math.min(MAX_VALUE_ECHO, s.codePointCount(position, s.length())));
-      return s.substring(position, end) + (end < s.length() ? "…" : "");
+    private String around(int index) {
+      return excerpt(s, index);
     }
 
-    private void error(Rule rule, String message, String value) {
-      issues.add(rule.issue(PATH, message, value));
-    }
-
-    private void warning(Rule rule, String message, String value) {
+    /** A finding of {@code rule}: an error or a warning, as the rule says. */
+    private void report(Rule rule, String message, String value) {
       issues.add(rule.issue(PATH, message, value));
     }
   }

@@ -31,6 +31,44 @@ class JsonSchemaConstraintValidatorsTest {
     assertThat(java.matcher(input).find()).isEqualTo(matches);
   }
 
+  /** The pattern test the validators use (a character scan where the pattern allows one) judges as the regex does. */
+  @ParameterizedTest(name = "{0} on {1}")
+  @CsvSource(delimiter = '|', value = {
+      "^[^\\n\\r\\x0B\\f\\u0085\\u2028\\u2029]*$ | Hello, <break/> world",
+      "^[^\\n\\r\\x0B\\f\\u0085\\u2028\\u2029]*$ | a\\u2028b",
+      "^[^\\n\\r\\x0B\\f\\u0085\\u2028\\u2029]*$ | a\\u0085b",
+      "^[^\\n\\r\\x0B\\f\\u0085\\u2028\\u2029]*$ | a\\nb",
+      "^[^\\n\\r\\x0B\\f\\u0085\\u2028\\u2029]*$ | a\\u000Bb",
+      "^[^\\n\\r\\x0B\\f\\u0085\\u2028\\u2029]*$ | ''",
+      "^[^\\tx]*$  | a\\u0009",
+      "^[^\\tx]*$  | abc",
+      "^[^\\tx]*$  | abx",
+      "^[^\\s]+$   | a\\u00A0b",
+      "^[\\t\\n\\f\\r ]*[Hh][Tt][Tt][Pp][Ss]?: | \\u0020https://a",
+      "^[\\t\\n\\f\\r ]*[Hh][Tt][Tt][Pp][Ss]?: | ftp://a",
+      "^[\\t\\n\\f\\r ]*[Hh][Tt][Tt][Pp][Ss]?: | x https://a",
+  })
+  void patternTestAgreesWithTheRegex(String ecmaRegex, String escapedInput) {
+    String input = unescape(escapedInput);
+    Pattern java = Pattern.compile(JsonSchemaConstraintValidators.toJava(ecmaRegex.strip()));
+    assertThat(JsonSchemaConstraintValidators.ecmaTest(ecmaRegex.strip()).test(input))
+        .isEqualTo(java.matcher(input).find());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "^[^\\n\\r\\x0B\\f\\u0085\\u2028\\u2029]*$ | true",
+      "^[^\\tx]*$       | true",
+      "^[^a-z]*$         | false",  // a range: left to the regex
+      "^[^\\s]*$        | false",  // a class escape: left to the regex
+      "^[^\\x0G]*$      | false",
+      "^[^a]+$           | false",
+      "[^a]*$            | false",
+  })
+  void onlyPlainForbiddenCharacterClassesAreScanned(String ecmaRegex, boolean scanned) {
+    assertThat(JsonSchemaConstraintValidators.forbiddenCharacters(ecmaRegex.strip()) != null).isEqualTo(scanned);
+  }
+
   private static String unescape(String text) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {

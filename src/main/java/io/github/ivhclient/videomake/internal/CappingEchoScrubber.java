@@ -26,14 +26,14 @@ import okio.Buffer;
  * more of it is ever read or held in memory. Retrofit buffers a non-2xx body whole, so the cap
  * must come before it.
  */
-public final class EchoScrubber implements Interceptor {
+public final class CappingEchoScrubber implements Interceptor {
   /** Shorter "signatures" (none the signer makes) are not masked: they would garble ordinary words. */
   private static final int MIN_SIGNATURE_LENGTH = 16;
 
   private final Pattern appKeyToken;
   private final String masked;
 
-  public EchoScrubber(String appKey) {
+  public CappingEchoScrubber(String appKey) {
     Objects.requireNonNull(appKey, "appKey");
     this.appKeyToken = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(appKey) + "(?![A-Za-z0-9])");
     this.masked = Redaction.mask(appKey);
@@ -95,6 +95,6 @@ public final class EchoScrubber implements Interceptor {
 
   @Override
   public String toString() {
-    return "EchoScrubber{appKey=" + masked + "}";
+    return "CappingEchoScrubber{appKey=" + masked + "}";
   }
 }
