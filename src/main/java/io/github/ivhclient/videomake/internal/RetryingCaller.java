@@ -7,9 +7,9 @@ import io.github.ivhclient.videomake.IvhHttpException;
 import io.github.ivhclient.videomake.IvhMalformedResponseException;
 import io.github.ivhclient.videomake.IvhTransportException;
 import io.github.ivhclient.videomake.RetryPolicy;
-import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.model.ResponseHeader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,7 @@ import retrofit2.Response;
 
 /**
  * Runs a generated Retrofit call under a {@link RetryPolicy}, blocking or not, unwrapping the
- * envelope with {@link EnvelopeCaller}. Each attempt is a fresh clone of the call, so the signer
+ * envelope with {@link EnvelopeUnwrapper}. Each attempt is a fresh clone of the call, so the signer
  * stamps and signs it anew. Asynchronous retries wait on the shared scheduler, never on a sleeping
  * thread. Each attempt is logged at debug: method, path (never the query: it holds the
  * signature), status, RequestID, duration and attempt number.
@@ -44,14 +45,6 @@ import retrofit2.Response;
  * a call waiting for a retry on a scheduler that is shut down would otherwise never complete.
  */
 public final class RetryingCaller {
-  /** Whether repeating a request can do harm; decides what may be retried. */
-  public enum Idempotency {
-    /** getprogress, describetimbre: any transient failure may be retried. */
-    READ_ONLY,
-    /** VideoMakeNoTrain: retried only when the request provably never reached the server. */
-    NOT_IDEMPOTENT
-  }
-
   /** A successful answer: the payload, its RequestID and how many attempts it took. */
   public record Reply<P>(P payload, String requestId, int attempts) {}
 
@@ -76,31 +69,28 @@ public final class RetryingCaller {
     this.attemptListener = Objects.requireNonNull(attemptListener, "attemptListener");
   }
 
-  /** Blocks the calling thread, sleeping between attempts; an interrupt ends it with the last failure. */
-  public <T, P> Reply<P> execute(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy) {
-    long start = System.nanoTime();
-    for (int attempt = 1; ; attempt++) {
-      Call<T> current = bounded(attempt == 1 ? call : call.clone(), policy, start);
-      long sent = System.nanoTime();
-      Outcome<P> outcome;
-      try {
-        outcome = answered(envelope, current, current.execute(), attempt, idempotency, sent, policy);
-      } catch (IOException e) {
-        outcome = failed(envelope, current, e, attempt, idempotency, sent, policy, false);
+  /**
+   * Runs the call as {@link #executeAsync} does and waits for it on the calling thread. A failure
+   * is thrown as made on a client thread, with a {@link CallerFrame} for the caller's stack. An
+   * interrupt ends the call (the exchange in flight and any retry to come) with its last failure,
+   * or, before the first answer, with the transport failure an interrupted exchange gives; the
+   * thread's interrupt flag is set again.
+   */
+  public <T, P> Reply<P> execute(Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy) {
+    AsyncCall<T, P> async = new AsyncCall<>(op, call, policy, AttemptGate.DIRECT);
+    async.start();
+    try {
+      return async.future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      IvhException last = async.lastError;
+      async.future.cancel(false);
+      if (last == null) {
+        last = EnvelopeUnwrapper.failure(op, new InterruptedIOException("interrupted"), Math.max(async.attempt, 1));
       }
-      if (outcome.reply != null) {
-        return outcome.reply;
-      }
-      long delay = retryDelay(outcome, policy, attempt, start, current);
-      if (delay < 0) {
-        throw outcome.error;
-      }
-      try {
-        TimeUnit.NANOSECONDS.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw outcome.error;
-      }
+      throw last;
+    } catch (ExecutionException e) {
+      throw CallerFrame.rethrown(e, op.id() + " was called here", op.id() + " failed");
     }
   }
 
@@ -110,8 +100,8 @@ public final class RetryingCaller {
    * any retry still to come.
    */
   public <T, P> CompletableFuture<Reply<P>> executeAsync(
-      Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, AttemptGate gate) {
-    AsyncCall<T, P> async = new AsyncCall<>(envelope, call, idempotency, policy, gate);
+      Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy, AttemptGate gate) {
+    AsyncCall<T, P> async = new AsyncCall<>(op, call, policy, gate);
     async.start();
     return async.future;
   }
@@ -132,15 +122,14 @@ public final class RetryingCaller {
     }
   }
 
-  private static CancellationException closedError(String operation, Idempotency idempotency) {
-    return new CancellationException("the client was closed before " + operation + " completed"
-        + (idempotency == Idempotency.NOT_IDEMPOTENT ? "; the task may or may not have been created" : ""));
+  private static CancellationException closedError(Operation<?, ?, ?, ?> op) {
+    return new CancellationException("the client was closed before " + op.id() + " completed"
+        + op.idempotency().uncertainty());
   }
 
   private final class AsyncCall<T, P> implements Callback<T>, AttemptGate.Attempt {
     final CompletableFuture<Reply<P>> future = new CompletableFuture<>();
-    final Envelope<T, P> envelope;
-    final Idempotency idempotency;
+    final Operation<?, T, P, ?> op;
     final RetryPolicy policy;
     final AttemptGate gate;
     /** When the first attempt was sent: time spent waiting at the gate before it does not count. */
@@ -153,11 +142,12 @@ public final class RetryingCaller {
     volatile Future<?> pendingRetry;
     /** Given to the gate and not yet sent. */
     volatile boolean atGate;
+    /** The failure a retry is scheduled after: what an interrupted blocking call throws. */
+    volatile IvhException lastError;
 
-    AsyncCall(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, AttemptGate gate) {
-      this.envelope = envelope;
+    AsyncCall(Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy, AttemptGate gate) {
+      this.op = op;
       this.original = call;
-      this.idempotency = idempotency;
       this.policy = policy;
       this.gate = gate;
     }
@@ -173,7 +163,7 @@ public final class RetryingCaller {
     }
 
     void closed() {
-      future.completeExceptionally(closedError(envelope.operation(), idempotency));
+      future.completeExceptionally(closedError(op));
     }
 
     void ended() {
@@ -234,7 +224,7 @@ public final class RetryingCaller {
       gate.finished();
       Outcome<P> outcome;
       try {
-        outcome = answered(envelope, call, response, attempt, idempotency, sent, policy);
+        outcome = answered(op, call, response, attempt, sent, policy);
       } catch (RuntimeException e) {
         future.completeExceptionally(e);
         return;
@@ -249,7 +239,7 @@ public final class RetryingCaller {
         future.completeExceptionally(t);
         return;
       }
-      settle(failed(envelope, call, io, attempt, idempotency, sent, policy, future.isCancelled()), call);
+      settle(failed(op, call, io, attempt, sent, policy, future.isCancelled()), call);
     }
 
     private void settle(Outcome<P> outcome, Call<T> call) {
@@ -262,6 +252,7 @@ public final class RetryingCaller {
         future.completeExceptionally(outcome.error);
         return;
       }
+      lastError = outcome.error;
       try {
         pendingRetry = scheduler.schedule(this::submitAttempt, delay, TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException e) {
@@ -277,12 +268,12 @@ public final class RetryingCaller {
     }
   }
 
-  private <T, P> Outcome<P> answered(Envelope<T, P> envelope, Call<T> call, Response<T> response, int attempt,
-      Idempotency idempotency, long sent, RetryPolicy policy) {
-    boolean readOnly = idempotency == Idempotency.READ_ONLY;
+  private <T, P> Outcome<P> answered(Operation<?, T, P, ?> op, Call<T> call, Response<T> response, int attempt,
+      long sent, RetryPolicy policy) {
+    boolean readOnly = op.idempotency() == Idempotency.READ_ONLY;
     try {
-      P payload = EnvelopeCaller.unwrap(envelope, response, attempt);
-      ResponseHeader header = envelope.header().apply(response.body());
+      P payload = EnvelopeUnwrapper.unwrap(op, response, attempt);
+      ResponseHeader header = op.header(response.body());
       String requestId = header.getRequestID();
       logAttempt(call, response.code(), requestId, sent, attempt, policy, "ok");
       return Outcome.success(new Reply<>(payload, requestId, attempt));
@@ -300,15 +291,15 @@ public final class RetryingCaller {
     }
   }
 
-  private <T, P> Outcome<P> failed(Envelope<T, P> envelope, Call<T> call, IOException e, int attempt,
-      Idempotency idempotency, long sent, RetryPolicy policy, boolean abandoned) {
-    IvhException error = EnvelopeCaller.failure(envelope.operation(), e, attempt);
+  private <T, P> Outcome<P> failed(Operation<?, T, P, ?> op, Call<T> call, IOException e, int attempt,
+      long sent, RetryPolicy policy, boolean abandoned) {
+    IvhException error = EnvelopeUnwrapper.failure(op, e, attempt);
     logAttempt(call, -1, error.requestId(), sent, attempt, policy, e.getClass().getSimpleName());
     // Not call.isCanceled(): OkHttp also cancels a call whose callTimeout passed, and that one may be retried.
     if (abandoned) {
       return new Outcome<>(null, error, false, -1);
     }
-    boolean retryable = idempotency == Idempotency.READ_ONLY
+    boolean retryable = op.idempotency() == Idempotency.READ_ONLY
         || error instanceof IvhTransportException transport && !transport.mayHaveReachedServer();
     return new Outcome<>(null, error, retryable, -1);
   }
