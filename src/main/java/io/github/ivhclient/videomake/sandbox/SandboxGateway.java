@@ -3,6 +3,7 @@ package io.github.ivhclient.videomake.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhEndpoint;
+import io.github.ivhclient.videomake.internal.Operations;
 import io.github.ivhclient.videomake.internal.Redaction;
 import io.github.ivhclient.videomake.sandbox.SandboxTask.ScriptedFailure;
 import java.io.IOException;
@@ -66,9 +67,12 @@ public final class SandboxGateway implements AutoCloseable {
   /** The largest request body accepted. */
   public static final int MAX_BODY_BYTES = 1 << 20;
 
-  public static final String SUBMIT_PATH = "/v2/ivh/videomaker/broadcastservice/videomakenotrain";
-  public static final String PROGRESS_PATH = "/v2/ivh/videomaker/broadcastservice/getprogress";
-  public static final String TIMBRE_PATH = "/v2/ivh/crmserver/customerassetservice/describetimbre";
+  /** The path of VideoMakeNoTrain, as the generated Retrofit interface declares it. */
+  public static final String SUBMIT_PATH = Operations.SUBMIT.path();
+  /** The path of getprogress, as the generated Retrofit interface declares it. */
+  public static final String PROGRESS_PATH = Operations.GET_PROGRESS.path();
+  /** The path of describetimbre, as the generated Retrofit interface declares it. */
+  public static final String TIMBRE_PATH = Operations.DESCRIBE_TIMBRE.path();
   /** Where the result files are served: {@code <prefix><TaskId>.mp4} and {@code .srt}. */
   public static final String MEDIA_PATH_PREFIX = "/sandbox/media/";
 
