@@ -5,7 +5,6 @@ import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhEndpoint;
 import io.github.ivhclient.videomake.internal.Operations;
 import io.github.ivhclient.videomake.internal.Redaction;
-import io.github.ivhclient.videomake.sandbox.SandboxTask.ScriptedFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -13,13 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -103,13 +98,8 @@ public final class SandboxGateway implements AutoCloseable {
   private final Duration taskDuration;
   private final int requestedPort;
   private final Clock clock;
-  private volatile Duration latency;
-
-  private final Map<String, SandboxTask> tasks = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<ScriptedFailure> scriptedFailures = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<ScriptedAnswer> scriptedAnswers = new ConcurrentLinkedQueue<>();
-  private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
-  private final List<SentCallback> callbacks = new ArrayList<>();
+  private final SandboxScript script;
+  private final SandboxTasks tasks = new SandboxTasks();
 
   private final Object lifecycle = new Object();
   private HttpServer server;
@@ -124,7 +114,7 @@ public final class SandboxGateway implements AutoCloseable {
     this.taskDuration = b.taskDuration;
     this.requestedPort = b.port;
     this.clock = b.clock;
-    this.latency = b.latency;
+    this.script = new SandboxScript(b.latency);
   }
 
   public static Builder builder() {
@@ -158,7 +148,7 @@ public final class SandboxGateway implements AutoCloseable {
       ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("ivh-sandbox-callback"));
       scheduler.setRemoveOnCancelPolicy(true);
       callbackExecutor = scheduler;
-      callbackSender = new CallbackSender(this::recordCallback);
+      callbackSender = new CallbackSender(tasks::recordCallback);
       http.setExecutor(httpExecutor);
       http.createContext("/", new SandboxHandler(this, new SignatureCheck(appKey, accessToken, clock)));
       http.start();
@@ -199,11 +189,7 @@ public final class SandboxGateway implements AutoCloseable {
 
   /** The next {@code count} submitted tasks end in {@code FAIL} with this {@code FailCode} and {@code FailMessage}. */
   public void failNextTasks(int count, int failCode, String failMessage) {
-    requireCount(count);
-    Objects.requireNonNull(failMessage, "failMessage");
-    for (int i = 0; i < count; i++) {
-      scriptedFailures.add(new ScriptedFailure(failCode, failMessage));
-    }
+    script.failNextTasks(count, failCode, failMessage);
   }
 
   /**
@@ -211,51 +197,41 @@ public final class SandboxGateway implements AutoCloseable {
    * {@code retryAfter} (whole seconds, rounded up), instead of being processed.
    */
   public void throttleNextRequests(int count, Duration retryAfter) {
-    requireCount(count);
+    SandboxScript.requireCount(count);
     Objects.requireNonNull(retryAfter, "retryAfter");
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
     }
-    long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
-    for (int i = 0; i < count; i++) {
-      scriptedAnswers.add(new ScriptedAnswer(429, seconds));
-    }
+    script.answerNextRequests(count, 429, retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0));
   }
 
   /** The next {@code count} API requests are answered with {@code httpStatus} (500..599), instead of being processed. */
   public void failNextRequests(int count, int httpStatus) {
-    requireCount(count);
+    SandboxScript.requireCount(count);
     if (httpStatus < 500 || httpStatus > 599) {
       throw new IllegalArgumentException("httpStatus must be 500..599: " + httpStatus);
     }
-    for (int i = 0; i < count; i++) {
-      scriptedAnswers.add(new ScriptedAnswer(httpStatus, -1));
-    }
+    script.answerNextRequests(count, httpStatus, -1);
   }
 
   /** Every later API answer is delayed by {@code latency} ({@link Duration#ZERO} for none). */
   public void latency(Duration latency) {
-    this.latency = requireNotNegative(latency, "latency");
+    script.latency(latency);
   }
 
   /** How many requests (answered or refused) arrived for {@code path}, e.g. {@link #PROGRESS_PATH}. */
   public int requestCount(String path) {
-    AtomicInteger count = requestCounts.get(Objects.requireNonNull(path, "path"));
-    return count == null ? 0 : count.get();
+    return script.requestCount(path);
   }
 
   /** Requests received so far, by path. */
   public Map<String, Integer> requestCounts() {
-    Map<String, Integer> copy = new TreeMap<>();
-    requestCounts.forEach((path, count) -> copy.put(path, count.get()));
-    return copy;
+    return script.requestCounts();
   }
 
   /** Every callback attempted so far, in order: one per task that had a {@code CallbackUrl}. */
   public List<SentCallback> sentCallbacks() {
-    synchronized (callbacks) {
-      return List.copyOf(callbacks);
-    }
+    return tasks.sentCallbacks();
   }
 
   /**
@@ -263,15 +239,7 @@ public final class SandboxGateway implements AutoCloseable {
    * returns those attempted by then (possibly fewer).
    */
   public List<SentCallback> awaitCallbacks(int count, Duration timeout) throws InterruptedException {
-    requireNotNegative(timeout, "timeout");
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (callbacks) {
-      long left;
-      while (callbacks.size() < count && (left = deadline - System.nanoTime()) > 0) {
-        TimeUnit.NANOSECONDS.timedWait(callbacks, left);
-      }
-      return List.copyOf(callbacks);
-    }
+    return tasks.awaitCallbacks(count, SandboxScript.requireNotNegative(timeout, "timeout"));
   }
 
   /** Stops serving at once; pending callbacks are dropped. Idempotent. */
@@ -298,24 +266,15 @@ public final class SandboxGateway implements AutoCloseable {
 
   // ---- used by SandboxHandler ----
 
-  void countRequest(String path) {
-    requestCounts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-  }
-
-  Duration currentLatency() {
-    return latency;
-  }
-
-  /** The next scripted HTTP answer, consumed, or {@code null}. */
-  ScriptedAnswer takeScriptedAnswer() {
-    return scriptedAnswers.poll();
+  SandboxScript script() {
+    return script;
   }
 
   /** Registers a new task and, when it has a callback URL, schedules its one callback. */
   SandboxTask createTask(String taskId, String callbackUrl, String subtitleText) {
     SandboxTask task = new SandboxTask(taskId, System.nanoTime(), taskDuration.toNanos(),
-        scriptedFailures.poll(), callbackUrl, subtitleText);
-    tasks.put(taskId, task);
+        script.nextTaskFailure(), callbackUrl, subtitleText);
+    tasks.add(task);
     if (callbackUrl != null && !callbackUrl.isEmpty()) {
       String mediaUrl = mediaUrl(taskId, ".mp4");
       String subtitlesUrl = mediaUrl(taskId, ".srt");
@@ -343,13 +302,6 @@ public final class SandboxGateway implements AutoCloseable {
     return endpoint().baseUri().toString() + MEDIA_PATH_PREFIX.substring(1) + taskId + extension;
   }
 
-  private void recordCallback(SentCallback callback) {
-    synchronized (callbacks) {
-      callbacks.add(callback);
-      callbacks.notifyAll();
-    }
-  }
-
   private HttpServer requireServer() {
     synchronized (lifecycle) {
       if (server == null || closed) {
@@ -357,20 +309,6 @@ public final class SandboxGateway implements AutoCloseable {
       }
       return server;
     }
-  }
-
-  private static void requireCount(int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must not be negative: " + count);
-    }
-  }
-
-  private static Duration requireNotNegative(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative: " + d);
-    }
-    return d;
   }
 
   private static ThreadFactory daemonThreads(String prefix) {
@@ -381,9 +319,6 @@ public final class SandboxGateway implements AutoCloseable {
       return thread;
     };
   }
-
-  /** A scripted HTTP answer: {@code retryAfterSeconds} is -1 when no Retry-After is sent. */
-  record ScriptedAnswer(int httpStatus, long retryAfterSeconds) {}
 
   /** One callback the sandbox attempted. */
   public static final class SentCallback {
@@ -462,7 +397,7 @@ public final class SandboxGateway implements AutoCloseable {
 
     /** From submission to {@code SUCCESS}/{@code FAIL}; default {@link #DEFAULT_TASK_DURATION}. Zero ends tasks at once. */
     public Builder taskDuration(Duration taskDuration) {
-      this.taskDuration = requireNotNegative(taskDuration, "taskDuration");
+      this.taskDuration = SandboxScript.requireNotNegative(taskDuration, "taskDuration");
       return this;
     }
 
@@ -483,7 +418,7 @@ public final class SandboxGateway implements AutoCloseable {
 
     /** Delay every API answer by this much; default none. Can be changed later with {@link SandboxGateway#latency}. */
     public Builder latency(Duration latency) {
-      this.latency = requireNotNegative(latency, "latency");
+      this.latency = SandboxScript.requireNotNegative(latency, "latency");
       return this;
     }
 

@@ -7,7 +7,7 @@ import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.internal.Operation;
 import io.github.ivhclient.videomake.internal.Operations;
 import io.github.ivhclient.videomake.model.ResponseHeader;
-import io.github.ivhclient.videomake.sandbox.SandboxGateway.ScriptedAnswer;
+import io.github.ivhclient.videomake.sandbox.SandboxScript.ScriptedAnswer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,7 +59,7 @@ final class SandboxHandler implements HttpHandler {
 
   private void route(HttpExchange exchange) throws IOException, InterruptedException, Refusal {
     String path = exchange.getRequestURI().getPath();
-    gateway.countRequest(path);
+    gateway.script().countRequest(path);
     if (path.startsWith(SandboxGateway.MEDIA_PATH_PREFIX)) {
       media.serve(exchange, path.substring(SandboxGateway.MEDIA_PATH_PREFIX.length()));
       return;
@@ -69,11 +69,11 @@ final class SandboxHandler implements HttpHandler {
       throw new Refusal(404, GatewayError.of(SandboxGateway.CODE_INVALID_PARAMETER,
           "InvalidAction: the gateway has no API at this path"));
     }
-    Duration latency = gateway.currentLatency();
+    Duration latency = gateway.script().latency();
     if (!latency.isZero()) {
       Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
     }
-    ScriptedAnswer scripted = gateway.takeScriptedAnswer();
+    ScriptedAnswer scripted = gateway.script().nextAnswer();
     if (scripted != null) {
       sendScripted(exchange, scripted);
       return;
