@@ -3,6 +3,7 @@ package io.github.ivhclient.videomake;
 import io.github.ivhclient.videomake.internal.AttemptGate;
 import io.github.ivhclient.videomake.internal.CallerFrame;
 import io.github.ivhclient.videomake.internal.ClientResources;
+import io.github.ivhclient.videomake.internal.Credentials;
 import io.github.ivhclient.videomake.internal.HttpStack;
 import io.github.ivhclient.videomake.internal.OperationRunner;
 import io.github.ivhclient.videomake.internal.Operations;
@@ -17,7 +18,6 @@ import io.github.ivhclient.videomake.model.TimbreAssetDetail;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -88,8 +88,8 @@ public final class IvhClient implements AutoCloseable {
   private final boolean ownsResources;
 
   private IvhClient(Builder b) {
-    this.appKey = requireCredential(b.appKey, "appKey", ENV_APPKEY, true);
-    requireCredential(b.accessToken, "accessToken", ENV_ACCESS_TOKEN, true);
+    this.appKey = Credentials.require(b.appKey, "appKey", ENV_APPKEY, true);
+    Credentials.require(b.accessToken, "accessToken", ENV_ACCESS_TOKEN, true);
     this.endpoint = b.endpoint;
     this.retryPolicy = b.retryPolicy;
     this.resources = b.okHttpClient == null
@@ -328,26 +328,6 @@ public final class IvhClient implements AutoCloseable {
     return "IvhClient{appKey=" + Redaction.mask(appKey) + ", endpoint=" + endpoint + "}";
   }
 
-  /**
-   * A credential, refused with a message naming the environment variable the {@code ivh} command
-   * line reads it from ({@code System.getenv} gives null when it is not set): an
-   * {@link IllegalStateException} from {@link Builder#build()} when it was never given, else an
-   * {@link IllegalArgumentException}.
-   */
-  private static String requireCredential(String value, String name, String variable, boolean atBuild) {
-    if (value != null && !value.isBlank()) {
-      return value;
-    }
-    String readBy = variable + " (the environment variable the ivh command line reads)";
-    if (value == null && atBuild) {
-      throw new IllegalStateException(name + " was not given: call " + name + "(…) before build(), e.g. with "
-          + "System.getenv(\"" + variable + "\") for " + readBy);
-    }
-    throw new IllegalArgumentException(value == null
-        ? name + " is null: System.getenv(\"" + variable + "\") gives null when " + readBy + " is not set"
-        : name + " is blank: is " + readBy + " set to an empty value?");
-  }
-
   /** Builds an {@link IvhClient}. Only the app key and the access token are required. */
   public static final class Builder {
     private String appKey;
@@ -368,13 +348,13 @@ public final class IvhClient implements AutoCloseable {
     private Builder() {}
 
     public Builder appKey(String appKey) {
-      this.appKey = requireCredential(appKey, "appKey", ENV_APPKEY, false);
+      this.appKey = Credentials.require(appKey, "appKey", ENV_APPKEY, false);
       return this;
     }
 
     /** The secret that keys the signatures. It is never logged nor sent. */
     public Builder accessToken(String accessToken) {
-      this.accessToken = requireCredential(accessToken, "accessToken", ENV_ACCESS_TOKEN, false);
+      this.accessToken = Credentials.require(accessToken, "accessToken", ENV_ACCESS_TOKEN, false);
       return this;
     }
 
