@@ -1,27 +1,16 @@
 package io.github.ivhclient.videomake.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhEndpoint;
 import io.github.ivhclient.videomake.internal.Operations;
 import io.github.ivhclient.videomake.internal.Redaction;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for the IVH video gateway, for tests and demos: the three calls at their real
@@ -90,9 +79,6 @@ public final class SandboxGateway implements AutoCloseable {
   /** The body of a scripted HTTP 5xx answer, or of an unexpected sandbox failure. */
   public static final int CODE_INTERNAL_ERROR = 50001;
 
-  private static final int HTTP_THREADS = 16;
-  private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
   private final String appKey;
   private final String accessToken;
   private final Duration taskDuration;
@@ -101,12 +87,8 @@ public final class SandboxGateway implements AutoCloseable {
   private final SandboxScript script;
   private final SandboxTasks tasks = new SandboxTasks();
 
-  private final Object lifecycle = new Object();
-  private HttpServer server;
-  private ExecutorService httpExecutor;
-  private ScheduledExecutorService callbackExecutor;
-  private CallbackSender callbackSender;
-  private boolean closed;
+  private final CallbackSender callbackSender = new CallbackSender(tasks::recordCallback);
+  private final SandboxServer server = new SandboxServer();
 
   private SandboxGateway(Builder b) {
     this.appKey = b.appKey;
@@ -133,51 +115,18 @@ public final class SandboxGateway implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   public SandboxGateway start() {
-    synchronized (lifecycle) {
-      if (server != null || closed) {
-        throw new IllegalStateException(closed ? "the sandbox is closed" : "the sandbox is already started");
-      }
-      enableNoDelay();
-      HttpServer http;
-      try {
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot bind the sandbox to loopback port " + requestedPort, e);
-      }
-      httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("ivh-sandbox-http"));
-      ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("ivh-sandbox-callback"));
-      scheduler.setRemoveOnCancelPolicy(true);
-      callbackExecutor = scheduler;
-      callbackSender = new CallbackSender(tasks::recordCallback);
-      http.setExecutor(httpExecutor);
-      http.createContext("/", new SandboxHandler(this, new SignatureCheck(appKey, accessToken, clock)));
-      http.start();
-      server = http;
-      return this;
-    }
-  }
-
-  /**
-   * The JDK server sends an answer's headers and its body in two writes; with Nagle's algorithm on,
-   * the body waits for the client's delayed ACK, about 40 ms on every request. The server reads
-   * {@value #NODELAY_PROPERTY} once, when the JVM creates its first JDK HTTP server, so this sets
-   * it (unless the application chose a value) before the sandbox creates its own. An application
-   * that starts another JDK HTTP server first should pass {@code -D}{@value #NODELAY_PROPERTY}{@code =true}.
-   */
-  private static void enableNoDelay() {
-    if (System.getProperty(NODELAY_PROPERTY) == null) {
-      System.setProperty(NODELAY_PROPERTY, "true");
-    }
+    server.start(requestedPort, new SandboxHandler(this, new SignatureCheck(appKey, accessToken, clock)));
+    return this;
   }
 
   /** The loopback port served; with {@code port(0)} the one the system chose. */
   public int port() {
-    return requireServer().getAddress().getPort();
+    return server.address().getPort();
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:54321/}, for {@link IvhClient.Builder#endpoint(IvhEndpoint)}. */
   public IvhEndpoint endpoint() {
-    InetAddress address = requireServer().getAddress().getAddress();
+    InetAddress address = server.address().getAddress();
     String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
     return IvhEndpoint.custom("http://" + host + ":" + port());
   }
@@ -245,22 +194,13 @@ public final class SandboxGateway implements AutoCloseable {
   /** Stops serving at once; pending callbacks are dropped. Idempotent. */
   @Override
   public void close() {
-    synchronized (lifecycle) {
-      closed = true;
-      if (server != null) {
-        server.stop(0);
-        httpExecutor.shutdownNow();
-        callbackExecutor.shutdownNow();
-      }
-    }
+    server.close();
   }
 
   @Override
   public String toString() {
-    String where;
-    synchronized (lifecycle) {
-      where = closed ? "closed" : server == null ? "not started" : endpoint().toString();
-    }
+    String notServing = server.notServing();
+    String where = notServing != null ? notServing : endpoint().toString();
     return "SandboxGateway{" + where + ", appKey=" + Redaction.mask(appKey) + ", taskDuration=" + taskDuration + "}";
   }
 
@@ -278,8 +218,7 @@ public final class SandboxGateway implements AutoCloseable {
     if (callbackUrl != null && !callbackUrl.isEmpty()) {
       String mediaUrl = mediaUrl(taskId, ".mp4");
       String subtitlesUrl = mediaUrl(taskId, ".srt");
-      callbackExecutor.schedule(() -> callbackSender.send(task, mediaUrl, subtitlesUrl),
-          task.durationNanos(), TimeUnit.NANOSECONDS);
+      server.scheduleCallback(() -> callbackSender.send(task, mediaUrl, subtitlesUrl), task.durationNanos());
     }
     return task;
   }
@@ -300,24 +239,6 @@ public final class SandboxGateway implements AutoCloseable {
 
   String mediaUrl(String taskId, String extension) {
     return endpoint().baseUri().toString() + MEDIA_PATH_PREFIX.substring(1) + taskId + extension;
-  }
-
-  private HttpServer requireServer() {
-    synchronized (lifecycle) {
-      if (server == null || closed) {
-        throw new IllegalStateException(closed ? "the sandbox is closed" : "the sandbox is not started");
-      }
-      return server;
-    }
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** One callback the sandbox attempted. */
