@@ -112,7 +112,7 @@ public final class SandboxGateway implements AutoCloseable {
    * Binds the loopback port and starts serving.
    *
    * @throws IllegalStateException if already started or closed
-   * @throws UncheckedIOException if the port cannot be bound
+   * @throws java.io.UncheckedIOException if the port cannot be bound
    */
   public SandboxGateway start() {
     server.start(requestedPort, new SandboxHandler(this, new SignatureCheck(appKey, accessToken, clock)));
