@@ -1,59 +1,29 @@
 package io.github.ivhclient.videomake;
 
-import com.squareup.moshi.JsonAdapter;
-import io.github.ivhclient.videomake.api.AssetsApi;
-import io.github.ivhclient.videomake.api.VideoMakerApi;
 import io.github.ivhclient.videomake.internal.AttemptGate;
 import io.github.ivhclient.videomake.internal.CallerFrame;
 import io.github.ivhclient.videomake.internal.ClientResources;
-import io.github.ivhclient.videomake.internal.CappingEchoScrubber;
-import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
-import io.github.ivhclient.videomake.internal.EnvelopeConverterFactory;
-import io.github.ivhclient.videomake.internal.JsonSupport;
+import io.github.ivhclient.videomake.internal.Credentials;
+import io.github.ivhclient.videomake.internal.HttpStack;
+import io.github.ivhclient.videomake.internal.OperationRunner;
+import io.github.ivhclient.videomake.internal.Operations;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
-import io.github.ivhclient.videomake.internal.ValidationRules;
-import io.github.ivhclient.videomake.internal.RawStatusProgress;
 import io.github.ivhclient.videomake.internal.Redaction;
+import io.github.ivhclient.videomake.internal.RequestBodies;
 import io.github.ivhclient.videomake.internal.RequestPacer;
-import io.github.ivhclient.videomake.internal.RequestSigner;
 import io.github.ivhclient.videomake.internal.RetryingCaller;
-import io.github.ivhclient.videomake.internal.RetryingCaller.Idempotency;
-import io.github.ivhclient.videomake.internal.RetryingCaller.Reply;
-import io.github.ivhclient.videomake.internal.SingleSend;
 import io.github.ivhclient.videomake.internal.TaskWaiter;
-import io.github.ivhclient.videomake.model.DescribeTimbrePayload;
-import io.github.ivhclient.videomake.model.DescribeTimbreRequest;
-import io.github.ivhclient.videomake.model.DescribeTimbreResponse;
-import io.github.ivhclient.videomake.model.GetProgressPayload;
-import io.github.ivhclient.videomake.model.GetProgressRequest;
-import io.github.ivhclient.videomake.model.GetProgressResponse;
-import io.github.ivhclient.videomake.model.TaskProgress;
+import io.github.ivhclient.videomake.internal.TimbrePager;
 import io.github.ivhclient.videomake.model.TimbreAssetDetail;
-import io.github.ivhclient.videomake.model.TimbrePage;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
-import io.github.ivhclient.videomake.model.VideoMakeNoTrainRequest;
-import io.github.ivhclient.videomake.model.VideoMakeNoTrainResponse;
-import io.github.ivhclient.videomake.model.VideoMakeNoTrainResult;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
 
 /**
  * The client of the IVH video gateway: submit a VideoMakeNoTrain task, query its progress, list
@@ -73,18 +43,17 @@ import retrofit2.Retrofit;
  * <p>Every request is validated before any network I/O ({@link IvhValidationException}) and
  * signed afresh on every attempt. Failures are {@link IvhException}s. Calls are retried under the
  * client's {@link RetryPolicy} (VideoMakeNoTrain only when it provably never reached the server).
+ * A blocking call is its asynchronous variant, awaited: it runs on the client's threads, so make
+ * blocking calls from your own threads, not from a listener or callback the client runs.
  *
  * <p>A client owns one small pool of threads ({@value #DEFAULT_SCHEDULER_THREADS} by default) that runs
- * its waits, its retries and, unless you pass your own {@link OkHttpClient}, its asynchronous HTTP
+ * its waits, its retries and, unless you pass your own {@link OkHttpClient}, its HTTP
  * exchanges: {@link #close()} it when done. OkHttp also starts a few daemon threads of its own that
  * every OkHttp client in the JVM shares ({@code OkHttp TaskRunner} for connection-pool cleanup,
  * {@code Okio Watchdog} for timeouts); they are not the client's, survive its {@code close()}, and
  * end by themselves after about a minute without work.
  */
 public final class IvhClient implements AutoCloseable {
-  static final String SUBMIT = "videoMakeNoTrain";
-  static final String GET_PROGRESS = "getProgress";
-  static final String DESCRIBE_TIMBRE = "describeTimbre";
   /** The environment variable the {@code ivh} command line reads the app key from. */
   public static final String ENV_APPKEY = "IVH_APPKEY";
   /** The environment variable the {@code ivh} command line reads the access token from. */
@@ -101,22 +70,11 @@ public final class IvhClient implements AutoCloseable {
   /** The most pages {@link #timbres} fetches: {@value} pages of {@value #MAX_PAGE_SIZE}. */
   public static final int MAX_TIMBRE_PAGES = 100;
   /** The largest page describetimbre serves. */
-  public static final int MAX_PAGE_SIZE = 100;
-
-  private static final Envelope<VideoMakeNoTrainResponse, VideoMakeNoTrainResult> SUBMIT_ENVELOPE =
-      new Envelope<>(SUBMIT, VideoMakeNoTrainResponse::getHeader, VideoMakeNoTrainResponse::getPayload);
-  private static final Envelope<GetProgressResponse, TaskProgress> PROGRESS_ENVELOPE =
-      new Envelope<>(GET_PROGRESS, GetProgressResponse::getHeader, GetProgressResponse::getPayload);
-  private static final Envelope<DescribeTimbreResponse, TimbrePage> TIMBRE_ENVELOPE =
-      new Envelope<>(DESCRIBE_TIMBRE, DescribeTimbreResponse::getHeader, DescribeTimbreResponse::getPayload);
-
-  private static final JsonAdapter<TimbreAssetDetail> TIMBRE_JSON = JsonSupport.moshi().adapter(TimbreAssetDetail.class);
+  public static final int MAX_PAGE_SIZE = RequestBodies.MAX_PAGE_SIZE;
 
   private final String appKey;
   private final IvhEndpoint endpoint;
-  private final Clock clock;
-  private final VideoMakerApi videoMaker;
-  private final AssetsApi assets;
+  private final OperationRunner runner;
   private final PayloadValidator validator;
   private final ValidationMode validationMode;
   private final RetryPolicy retryPolicy;
@@ -130,60 +88,33 @@ public final class IvhClient implements AutoCloseable {
   private final boolean ownsResources;
 
   private IvhClient(Builder b) {
-    this.appKey = requireCredential(b.appKey, "appKey", ENV_APPKEY, true);
-    requireCredential(b.accessToken, "accessToken", ENV_ACCESS_TOKEN, true);
+    this.appKey = Credentials.require(b.appKey, "appKey", ENV_APPKEY, true);
+    Credentials.require(b.accessToken, "accessToken", ENV_ACCESS_TOKEN, true);
     this.endpoint = b.endpoint;
-    this.clock = b.clock;
     this.retryPolicy = b.retryPolicy;
     this.resources = b.okHttpClient == null
         ? ClientResources.owningHttp(b.schedulerThreads, b.maxConcurrentRequests)
         : ClientResources.sharingHttp(b.schedulerThreads, b.maxConcurrentRequests);
-    OkHttpClient.Builder http = resources.configure(
-            b.okHttpClient == null ? new OkHttpClient.Builder() : b.okHttpClient.newBuilder())
-        .addInterceptor(new RequestSigner(appKey, b.accessToken, clock))
-        .addInterceptor(new CappingEchoScrubber(appKey));
-    if (b.connectTimeout != null) {
-      http.connectTimeout(b.connectTimeout);
-    }
-    if (b.readTimeout != null) {
-      http.readTimeout(b.readTimeout);
-    }
-    if (b.callTimeout != null) {
-      http.callTimeout(b.callTimeout);
-    } else if (b.okHttpClient == null || b.okHttpClient.callTimeoutMillis() == 0) {
-      http.callTimeout(DEFAULT_CALL_TIMEOUT);
-    }
-    // OkHttp re-sends requests by itself (redirects, 503 with Retry-After: 0, failed connections):
-    // a duplicate billed task for a submit, a request to another host for anything. Only the retry
-    // policy repeats requests, so its attempt count is the number of requests sent.
-    this.http = SingleSend.configure(http).build();
+    this.http = HttpStack.http(b.okHttpClient, resources, appKey, b.accessToken, b.clock,
+        new HttpStack.Timeouts(b.connectTimeout, b.readTimeout, b.callTimeout), DEFAULT_CALL_TIMEOUT);
     this.callOptions = CallOptions.none();
-    Retrofit retrofit = retrofit(this.http);
-    this.videoMaker = retrofit.create(VideoMakerApi.class);
-    this.assets = retrofit.create(AssetsApi.class);
+    this.caller = new RetryingCaller(resources.scheduler(), b.clock, b.attemptListener);
+    this.runner = new OperationRunner(caller, HttpStack.services(endpoint.baseUri(), http));
     this.validator = new PayloadValidator();
     this.validationMode = b.validationMode;
-    this.caller = new RetryingCaller(resources.scheduler(), clock, b.attemptListener);
     RequestPacer pollPacer = new RequestPacer(resources.scheduler(), b.maxPollsPerSecond, resources.maxInFlight());
-    this.waiter = new TaskWaiter(resources.scheduler(), pollPacer, this::pollOnce, clock);
+    this.waiter = new TaskWaiter(resources.scheduler(), pollPacer, this::pollOnce, b.clock);
     this.ownsResources = true;
   }
 
   private IvhClient(IvhClient base, RetryPolicy retryPolicy, ValidationMode validationMode, CallOptions callOptions) {
     this.appKey = base.appKey;
     this.endpoint = base.endpoint;
-    this.clock = base.clock;
     this.http = base.http;
     this.callOptions = callOptions;
-    if (callOptions == base.callOptions) {
-      this.videoMaker = base.videoMaker;
-      this.assets = base.assets;
-    } else {
-      // newBuilder() keeps the pool, the dispatcher and every interceptor (SingleSend's guard, the signer).
-      Retrofit retrofit = retrofit(callOptions.configure(http.newBuilder()).build());
-      this.videoMaker = retrofit.create(VideoMakerApi.class);
-      this.assets = retrofit.create(AssetsApi.class);
-    }
+    // newBuilder() keeps the pool, the dispatcher and every interceptor (SingleSend's guard, the signer).
+    this.runner = callOptions == base.callOptions ? base.runner : new OperationRunner(base.caller,
+        HttpStack.services(endpoint.baseUri(), callOptions.configure(http.newBuilder()).build()));
     this.validator = base.validator;
     this.validationMode = validationMode;
     this.retryPolicy = retryPolicy;
@@ -191,14 +122,6 @@ public final class IvhClient implements AutoCloseable {
     this.caller = base.caller;
     this.waiter = base.waiter;
     this.ownsResources = false;
-  }
-
-  private Retrofit retrofit(OkHttpClient http) {
-    return new Retrofit.Builder()
-        .baseUrl(endpoint.baseUri().toString())
-        .client(http)
-        .addConverterFactory(new EnvelopeConverterFactory())
-        .build();
   }
 
   public static Builder builder() {
@@ -220,27 +143,23 @@ public final class IvhClient implements AutoCloseable {
    * @throws IvhValidationException if the request breaks the contract (nothing is sent)
    */
   public String submit(VideoMakeNoTrainPayload request) {
-    return taskIdOf(caller.execute(SUBMIT_ENVELOPE, videoMaker.videoMakeNoTrain(submitBody(request)),
-        Idempotency.NOT_IDEMPOTENT, retryPolicy));
+    return runner.call(Operations.SUBMIT, RequestBodies.submit(request, validator, validationMode), retryPolicy);
   }
 
   /** {@link #submit} without blocking; validation errors fail the future, nothing is sent. */
   public CompletableFuture<String> submitAsync(VideoMakeNoTrainPayload request) {
-    return withBody(() -> submitBody(request), body -> mapped(caller.executeAsync(SUBMIT_ENVELOPE,
-        videoMaker.videoMakeNoTrain(body), Idempotency.NOT_IDEMPOTENT, retryPolicy, AttemptGate.DIRECT),
-        IvhClient::taskIdOf));
+    return runner.callAsync(Operations.SUBMIT, () -> RequestBodies.submit(request, validator, validationMode),
+        retryPolicy, AttemptGate.DIRECT);
   }
 
   /** One progress query. */
   public TaskSnapshot getProgress(String taskId) {
-    GetProgressRequest body = progressBody(taskId);
-    Reply<TaskProgress> reply = caller.execute(PROGRESS_ENVELOPE, videoMaker.getProgress(body),
-        Idempotency.READ_ONLY, retryPolicy);
-    return snapshotOf(taskId, reply.payload(), reply.requestId());
+    return runner.call(Operations.GET_PROGRESS, RequestBodies.progress(taskId), retryPolicy);
   }
 
   public CompletableFuture<TaskSnapshot> getProgressAsync(String taskId) {
-    return withBody(() -> progressBody(taskId), body -> progressAsync(taskId, body, retryPolicy, AttemptGate.DIRECT));
+    return runner.callAsync(Operations.GET_PROGRESS, () -> RequestBodies.progress(taskId), retryPolicy,
+        AttemptGate.DIRECT);
   }
 
   /**
@@ -271,16 +190,7 @@ public final class IvhClient implements AutoCloseable {
       stopped.initCause(e);
       throw stopped;
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      // The failure was made on a client thread; like the AWS SDK's joinLikeSync, add this frame.
-      cause.addSuppressed(new CallerFrame("waitFor(" + taskId + ") was called here"));
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("waiting for task " + taskId + " failed", cause);
+      throw CallerFrame.rethrown(e, "waitFor(" + taskId + ") was called here", "waiting for task " + taskId + " failed");
     }
   }
 
@@ -303,16 +213,15 @@ public final class IvhClient implements AutoCloseable {
    */
   public CompletableFuture<TaskResult> waitForAsync(String taskId, WaitOptions options) {
     Objects.requireNonNull(options, "options");
-    return withBody(() -> progressBody(taskId), body -> {
-      try {
-        // This client's poller, so a view's waits send its headers under its timeouts.
-        return waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy(),
-            this::pollOnce);
-      } catch (RuntimeException e) {
-        // An asynchronous call reports its failures through its future, never by throwing.
-        return CompletableFuture.failedFuture(e);
-      }
-    });
+    try {
+      RequestBodies.progress(taskId);
+      // This client's poller, so a view's waits send its headers under its timeouts.
+      return waiter.start(taskId, options, options.retryPolicy() == null ? retryPolicy : options.retryPolicy(),
+          this::pollOnce);
+    } catch (RuntimeException e) {
+      // An asynchronous call reports its failures (a blank TaskId too) through its future, never by throwing.
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**
@@ -364,48 +273,17 @@ public final class IvhClient implements AutoCloseable {
   }
 
   private CompletableFuture<TaskSnapshot> pollOnce(String taskId, RetryPolicy policy, AttemptGate gate) {
-    return progressAsync(taskId, progressBody(taskId), policy, gate);
-  }
-
-  private CompletableFuture<TaskSnapshot> progressAsync(
-      String taskId, GetProgressRequest body, RetryPolicy policy, AttemptGate gate) {
-    return mapped(caller.executeAsync(PROGRESS_ENVELOPE, videoMaker.getProgress(body), Idempotency.READ_ONLY,
-        policy, gate), reply -> snapshotOf(taskId, reply.payload(), reply.requestId()));
-  }
-
-  /** Builds the body, or fails the future with its validation error: async calls do not throw it. */
-  private static <B, R> CompletableFuture<R> withBody(Supplier<B> body, Function<B, CompletableFuture<R>> call) {
-    B built;
-    try {
-      built = body.get();
-    } catch (IvhValidationException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return call.apply(built);
-  }
-
-  /** {@code thenApply} whose cancellation reaches the exchange (a plain thenApply would not). */
-  private static <A, B> CompletableFuture<B> mapped(CompletableFuture<A> source, Function<A, B> mapping) {
-    CompletableFuture<B> result = source.thenApply(mapping);
-    result.whenComplete((value, error) -> {
-      if (result.isCancelled()) {
-        source.cancel(false);
-      }
-    });
-    return result;
+    return runner.callAsync(Operations.GET_PROGRESS, () -> RequestBodies.progress(taskId), policy, gate);
   }
 
   /** One page of timbres; {@code pageIndex} from 1, {@code pageSize} 1..{@value #MAX_PAGE_SIZE}. */
   public TimbreListing listTimbres(int pageIndex, int pageSize, TimbreFilter filter) {
-    DescribeTimbreRequest body = timbreBody(pageIndex, pageSize, filter);
-    return listingOf(pageIndex, pageSize,
-        caller.execute(TIMBRE_ENVELOPE, assets.describeTimbre(body), Idempotency.READ_ONLY, retryPolicy).payload());
+    return runner.call(Operations.DESCRIBE_TIMBRE, RequestBodies.timbres(pageIndex, pageSize, filter), retryPolicy);
   }
 
   public CompletableFuture<TimbreListing> listTimbresAsync(int pageIndex, int pageSize, TimbreFilter filter) {
-    return withBody(() -> timbreBody(pageIndex, pageSize, filter), body -> mapped(caller.executeAsync(TIMBRE_ENVELOPE,
-        assets.describeTimbre(body), Idempotency.READ_ONLY, retryPolicy, AttemptGate.DIRECT),
-        reply -> listingOf(pageIndex, pageSize, reply.payload())));
+    return runner.callAsync(Operations.DESCRIBE_TIMBRE, () -> RequestBodies.timbres(pageIndex, pageSize, filter),
+        retryPolicy, AttemptGate.DIRECT);
   }
 
   /**
@@ -419,45 +297,7 @@ public final class IvhClient implements AutoCloseable {
    */
   public Stream<TimbreAssetDetail> timbres(TimbreFilter filter) {
     Objects.requireNonNull(filter, "filter");
-    Iterator<TimbreAssetDetail> iterator = new Iterator<>() {
-      /** What was streamed, as JSON: the generated model has no equals. */
-      private final Set<String> streamed = new HashSet<>();
-      private TimbreListing page;
-      private List<TimbreAssetDetail> fresh = List.of();
-      private int index;
-      private boolean ended;
-
-      @Override
-      public boolean hasNext() {
-        while (index == fresh.size() && !ended) {
-          if (page != null && !page.hasNextPage()) {
-            ended = true;
-            break;
-          }
-          int next = page == null ? 1 : page.pageIndex() + 1;
-          if (next > MAX_TIMBRE_PAGES) {
-            ended = true;
-            throw new IvhMalformedResponseException(DESCRIBE_TIMBRE, "the listing goes on past "
-                + MAX_TIMBRE_PAGES + " pages (Total " + page.total() + "); stopped there", "", null, 1, null);
-          }
-          page = listTimbres(next, MAX_PAGE_SIZE, filter);
-          fresh = page.timbres().stream().filter(t -> streamed.add(TIMBRE_JSON.toJson(t))).toList();
-          index = 0;
-          ended = fresh.isEmpty();
-        }
-        return index < fresh.size();
-      }
-
-      @Override
-      public TimbreAssetDetail next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return fresh.get(index++);
-      }
-    };
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return TimbrePager.stream(page -> listTimbres(page, MAX_PAGE_SIZE, filter), MAX_TIMBRE_PAGES);
   }
 
   /** The endpoint this client talks to. */
@@ -466,12 +306,12 @@ public final class IvhClient implements AutoCloseable {
   }
 
   /**
-   * Ends every pending wait (their tasks on the server go on) and every asynchronous call not yet
-   * answered, including those waiting for a retry, with a {@link CancellationException} saying the
-   * client was closed; then stops the threads the client created for waits and exchanges and, if
-   * the client created them, closes its connections. A caller-supplied {@link OkHttpClient} stays
-   * usable, and OkHttp's shared daemon threads ({@code OkHttp TaskRunner}, {@code Okio Watchdog})
-   * are left to end by themselves. Closing a view ({@link #withRetryPolicy}, {@link #withValidationMode},
+   * Ends every pending wait (their tasks on the server go on) and every call not yet answered,
+   * including those waiting for a retry, with a {@link CancellationException} saying the client
+   * was closed; then stops the threads the client created for waits and exchanges and, if the
+   * client created them, closes its connections. A caller-supplied {@link OkHttpClient} stays
+   * usable, and OkHttp's shared daemon threads (see the class documentation) are left to end by
+   * themselves. Closing a view ({@link #withRetryPolicy}, {@link #withValidationMode},
    * {@link #withOptions}) does nothing.
    */
   @Override
@@ -486,91 +326,6 @@ public final class IvhClient implements AutoCloseable {
   @Override
   public String toString() {
     return "IvhClient{appKey=" + Redaction.mask(appKey) + ", endpoint=" + endpoint + "}";
-  }
-
-  private VideoMakeNoTrainRequest submitBody(VideoMakeNoTrainPayload request) {
-    ValidationReport report = validator.validate(request, validationMode);
-    if (!report.isValid()) {
-      throw new IvhValidationException(SUBMIT, report);
-    }
-    return new VideoMakeNoTrainRequest().header(Map.of()).payload(request);
-  }
-
-  private static GetProgressRequest progressBody(String taskId) {
-    if (taskId == null || taskId.isBlank()) {
-      throw new IvhValidationException(GET_PROGRESS, new ValidationReport(List.of(
-          ValidationRules.TASK_ID_REQUIRED.issue("Payload.TaskId", "a TaskId is required", taskId))));
-    }
-    return new GetProgressRequest().header(Map.of()).payload(new GetProgressPayload().taskId(taskId));
-  }
-
-  private static DescribeTimbreRequest timbreBody(int pageIndex, int pageSize, TimbreFilter filter) {
-    Objects.requireNonNull(filter, "filter");
-    List<ValidationIssue> issues = new java.util.ArrayList<>();
-    if (pageIndex < 1) {
-      issues.add(ValidationRules.PAGE_INDEX_MIN.issue("Payload.PageIndex", "must be at least 1", Integer.toString(pageIndex)));
-    }
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      issues.add((pageSize < 1 ? ValidationRules.PAGE_SIZE_MIN : ValidationRules.PAGE_SIZE_MAX).issue("Payload.PageSize",
-          "must be between 1 and " + MAX_PAGE_SIZE, Integer.toString(pageSize)));
-    }
-    if (!issues.isEmpty()) {
-      throw new IvhValidationException(DESCRIBE_TIMBRE, new ValidationReport(issues));
-    }
-    return new DescribeTimbreRequest().header(Map.of()).payload(new DescribeTimbrePayload()
-        .pageIndex(pageIndex)
-        .pageSize(pageSize)
-        .timbreKey(filter.timbreKey())
-        .timbreName(filter.timbreName())
-        .purchaseType(filter.purchaseType()));
-  }
-
-  private static String taskIdOf(Reply<VideoMakeNoTrainResult> reply) {
-    String taskId = reply.payload().getTaskId();
-    if (taskId == null || taskId.isEmpty()) {
-      throw new IvhMalformedResponseException(
-          SUBMIT, "no Payload.TaskId in a successful answer", "", reply.requestId(), reply.attempts(), null);
-    }
-    return taskId;
-  }
-
-  static TaskSnapshot snapshotOf(String taskId, TaskProgress p, String requestId) {
-    return TaskSnapshot.builder(taskId)
-        .requestId(requestId)
-        .status(RawStatusProgress.statusText(p))
-        .progress(p.getProgress() == null ? 0 : p.getProgress())
-        .queuePosition(p.getArrayCount() == null ? 0 : p.getArrayCount())
-        .mediaUrl(p.getMediaUrl())
-        .subtitlesUrl(p.getSubtitlesUrl())
-        .duration(p.getDuration() == null ? Duration.ZERO : Duration.ofMillis(p.getDuration()))
-        .failCode(p.getFailCode() == null ? 0 : p.getFailCode())
-        .failMessage(p.getFailMessage())
-        .build();
-  }
-
-  private static TimbreListing listingOf(int pageIndex, int pageSize, TimbrePage page) {
-    return new TimbreListing(pageIndex, pageSize, page.getTotal() == null ? 0 : page.getTotal(),
-        page.getTimbreAssets() == null ? List.of() : page.getTimbreAssets());
-  }
-
-  /**
-   * A credential, refused with a message naming the environment variable the {@code ivh} command
-   * line reads it from ({@code System.getenv} gives null when it is not set): an
-   * {@link IllegalStateException} from {@link Builder#build()} when it was never given, else an
-   * {@link IllegalArgumentException}.
-   */
-  private static String requireCredential(String value, String name, String variable, boolean atBuild) {
-    if (value != null && !value.isBlank()) {
-      return value;
-    }
-    String readBy = variable + " (the environment variable the ivh command line reads)";
-    if (value == null && atBuild) {
-      throw new IllegalStateException(name + " was not given: call " + name + "(…) before build(), e.g. with "
-          + "System.getenv(\"" + variable + "\") for " + readBy);
-    }
-    throw new IllegalArgumentException(value == null
-        ? name + " is null: System.getenv(\"" + variable + "\") gives null when " + readBy + " is not set"
-        : name + " is blank: is " + readBy + " set to an empty value?");
   }
 
   /** Builds an {@link IvhClient}. Only the app key and the access token are required. */
@@ -593,13 +348,13 @@ public final class IvhClient implements AutoCloseable {
     private Builder() {}
 
     public Builder appKey(String appKey) {
-      this.appKey = requireCredential(appKey, "appKey", ENV_APPKEY, false);
+      this.appKey = Credentials.require(appKey, "appKey", ENV_APPKEY, false);
       return this;
     }
 
     /** The secret that keys the signatures. It is never logged nor sent. */
     public Builder accessToken(String accessToken) {
-      this.accessToken = requireCredential(accessToken, "accessToken", ENV_ACCESS_TOKEN, false);
+      this.accessToken = Credentials.require(accessToken, "accessToken", ENV_ACCESS_TOKEN, false);
       return this;
     }
 
@@ -667,9 +422,8 @@ public final class IvhClient implements AutoCloseable {
     /**
      * The threads the client creates ({@value #DEFAULT_SCHEDULER_THREADS} by default): they run every
      * wait's timers, every asynchronous retry and, unless you pass your own {@link #okHttpClient},
-     * every asynchronous HTTP exchange, however many tasks are waited for. OkHttp's shared daemon
-     * threads ({@code OkHttp TaskRunner}, {@code Okio Watchdog}) come on top, a few per JVM, not
-     * per client.
+     * every HTTP exchange, however many tasks are waited for. OkHttp's shared daemon threads (see
+     * {@link IvhClient}) come on top.
      */
     public Builder schedulerThreads(int schedulerThreads) {
       this.schedulerThreads = OptionChecks.requireRange(schedulerThreads, 1, 256, "schedulerThreads");
@@ -687,7 +441,7 @@ public final class IvhClient implements AutoCloseable {
     }
 
     /**
-     * Asynchronous exchanges in flight at once ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default),
+     * Exchanges in flight at once, blocking calls included ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default),
      * and so the most polls of all waits in flight at once. An exchange holds one of the client's
      * {@link #schedulerThreads} until it ends, so the bound is at most that many. With
      * {@link #okHttpClient}, the exchanges run on its dispatcher, under its limits and on its threads.

@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake;
 
+import io.github.ivhclient.videomake.internal.Idempotency;
 import io.github.ivhclient.videomake.internal.MessageText;
 
 /**
@@ -15,11 +16,18 @@ public final class IvhHttpException extends IvhException {
   private final int statusCode;
   private final String bodyExcerpt;
 
+  /** An answer of {@code operation}, an OpenAPI operationId; its idempotency is that operation's. */
   public IvhHttpException(String operation, int statusCode, String bodyExcerpt, String requestId, int attempts) {
+    this(operation, Idempotency.of(operation), statusCode, bodyExcerpt, requestId, attempts);
+  }
+
+  // The idempotency type is internal, so this constructor is not public: the public one looks it up.
+  private IvhHttpException(String operation, Idempotency idempotency, int statusCode, String bodyExcerpt,
+      String requestId, int attempts) {
     super(operation, requestId, attempts, MessageText.httpError(statusCode, bodyExcerpt)
         // A 5xx may come after the gateway created the task, e.g. from a proxy that timed out.
-        + (IvhClient.SUBMIT.equals(operation) && statusCode >= 500
-            ? "; the task may or may not have been created (not retried: a submit is not idempotent)" : ""),
+        + (statusCode >= 500 && idempotency == Idempotency.NOT_IDEMPOTENT
+            ? idempotency.uncertainty() + " (not retried: a submit is not idempotent)" : ""),
         null);
     this.statusCode = statusCode;
     this.bodyExcerpt = bodyExcerpt;

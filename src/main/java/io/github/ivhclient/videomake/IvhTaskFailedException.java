@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake;
 
+import io.github.ivhclient.videomake.internal.Operations;
 import java.util.Objects;
 
 /** The task ended with {@code Status=FAIL}: the gateway gave up on it (it will not be retried). */
@@ -8,7 +9,7 @@ public final class IvhTaskFailedException extends IvhException {
 
   /** {@code polls}: how many progress queries the wait sent, reported as {@link #attempts()}. */
   public IvhTaskFailedException(TaskResult result, String requestId, int polls) {
-    super(IvhClient.GET_PROGRESS, requestId, polls, describe(Objects.requireNonNull(result, "result")),
+    super(Operations.GET_PROGRESS.id(), requestId, polls, describe(Objects.requireNonNull(result, "result")),
         afterPolls(polls), null);
     this.result = result;
   }

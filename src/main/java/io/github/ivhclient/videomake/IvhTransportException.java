@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake;
 
+import io.github.ivhclient.videomake.internal.Idempotency;
 import io.github.ivhclient.videomake.internal.Redaction;
 
 /**
@@ -11,22 +12,26 @@ import io.github.ivhclient.videomake.internal.Redaction;
 public final class IvhTransportException extends IvhException {
   private final boolean mayHaveReachedServer;
 
+  /** A failure of {@code operation}, an OpenAPI operationId; its idempotency is that operation's. */
   public IvhTransportException(String operation, boolean mayHaveReachedServer, int attempts, Throwable cause) {
-    super(operation, null, attempts, describe(operation, mayHaveReachedServer, cause), cause);
+    this(operation, Idempotency.of(operation), mayHaveReachedServer, attempts, cause);
+  }
+
+  // The idempotency type is internal, so this constructor is not public: the public one looks it up.
+  private IvhTransportException(String operation, Idempotency idempotency, boolean mayHaveReachedServer, int attempts,
+      Throwable cause) {
+    super(operation, null, attempts, describe(idempotency, mayHaveReachedServer, cause), cause);
     this.mayHaveReachedServer = mayHaveReachedServer;
   }
 
-  private static String describe(String operation, boolean reached, Throwable cause) {
+  private static String describe(Idempotency idempotency, boolean reached, Throwable cause) {
     String what = cause.getClass().getSimpleName()
         // OkHttp may quote the signed URL (appkey, signature) in its messages.
         + (cause.getMessage() == null ? "" : " (" + Redaction.maskQuery(cause.getMessage()) + ")");
     if (!reached) {
       return "the request never reached the server: " + what;
     }
-    String consequence = IvhClient.SUBMIT.equals(operation)
-        ? "; the task may or may not have been created"
-        : "";
-    return "the request may have reached the server: " + what + consequence;
+    return "the request may have reached the server: " + what + idempotency.uncertainty();
   }
 
   /** {@code false} only when the request provably never left this machine (refused, DNS, TLS handshake). */

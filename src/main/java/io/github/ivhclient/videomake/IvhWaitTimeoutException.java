@@ -1,6 +1,7 @@
 package io.github.ivhclient.videomake;
 
 import io.github.ivhclient.videomake.internal.MessageText;
+import io.github.ivhclient.videomake.internal.Operations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ public final class IvhWaitTimeoutException extends IvhException {
 
   /** {@code polls}: how many progress queries the wait sent, reported as {@link #attempts()}. */
   public IvhWaitTimeoutException(String taskId, Duration timeout, TaskSnapshot lastSnapshot, int polls) {
-    super(IvhClient.GET_PROGRESS, lastSnapshot == null ? null : lastSnapshot.requestId(), polls,
+    super(Operations.GET_PROGRESS.id(), lastSnapshot == null ? null : lastSnapshot.requestId(), polls,
         "gave up waiting for task " + taskId + " after " + MessageText.duration(Objects.requireNonNull(timeout, "timeout"))
             + (lastSnapshot == null ? " without any answer" : "; last status " + lastSnapshot.rawStatus()
                 // ArrayCount means something only while the task is queued; Progress only once it is not.

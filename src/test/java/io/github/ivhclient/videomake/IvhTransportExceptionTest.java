@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake;
 
+import io.github.ivhclient.videomake.internal.Operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ivhclient.videomake.testlog.LeakScanner;
@@ -16,7 +17,7 @@ class IvhTransportExceptionTest {
 
   @Test
   void aCauseQuotingTheSignedUrlIsMasked() {
-    IvhTransportException e = new IvhTransportException(IvhClient.GET_PROGRESS, true, 2,
+    IvhTransportException e = new IvhTransportException(Operations.GET_PROGRESS.id(), true, 2,
         new IOException("unexpected end of stream on " + SIGNED_URL));
 
     assertThat(e.getMessage())
@@ -30,7 +31,7 @@ class IvhTransportExceptionTest {
 
   @Test
   void aCauseWithoutSecretsIsQuotedAsIs() {
-    IvhTransportException e = new IvhTransportException(IvhClient.GET_PROGRESS, false, 1,
+    IvhTransportException e = new IvhTransportException(Operations.GET_PROGRESS.id(), false, 1,
         new ConnectException("Failed to connect to /127.0.0.1:9"));
 
     assertThat(e.getMessage()).isEqualTo(
@@ -41,11 +42,11 @@ class IvhTransportExceptionTest {
   void onlyASubmitWarnsThatATaskMayExist() {
     IOException reset = new IOException("connection reset");
 
-    assertThat(new IvhTransportException(IvhClient.SUBMIT, true, 1, reset).getMessage())
+    assertThat(new IvhTransportException(Operations.SUBMIT.id(), true, 1, reset).getMessage())
         .endsWith("; the task may or may not have been created");
-    assertThat(new IvhTransportException(IvhClient.GET_PROGRESS, true, 1, reset).getMessage())
+    assertThat(new IvhTransportException(Operations.GET_PROGRESS.id(), true, 1, reset).getMessage())
         .doesNotContain("task may or may not");
-    assertThat(new IvhTransportException(IvhClient.SUBMIT, false, 1, reset).getMessage())
+    assertThat(new IvhTransportException(Operations.SUBMIT.id(), false, 1, reset).getMessage())
         .doesNotContain("task may or may not");
   }
 }

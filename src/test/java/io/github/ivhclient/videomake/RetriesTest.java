@@ -431,6 +431,41 @@ class RetriesTest extends StubbedGatewayTest {
   }
 
   @Test
+  void anInterruptBeforeTheAnswerEndsABlockingSubmitSayingTheTaskMayExist() throws InterruptedException {
+    server.enqueue(Stub.submitted("late").setHeadersDelay(2, TimeUnit.SECONDS));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      try {
+        client.submit(Stub.validSubmit());
+      } catch (RuntimeException e) {
+        thrown.set(e);
+        interrupted.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    server.takeRequest(5, TimeUnit.SECONDS);
+    caller.interrupt();
+    caller.join(5_000);
+
+    assertThat(thrown.get()).isInstanceOfSatisfying(IvhTransportException.class, e -> {
+      assertThat(e.mayHaveReachedServer()).isTrue();
+      assertThat(e.attempts()).isEqualTo(1);
+      assertThat(e.getMessage()).contains("may or may not have been created");
+    });
+    assertThat(interrupted).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aBlockingCallsFailureShowsWhereItWasCalled() {
+    server.enqueue(Stub.serviceError(10010, "bad"));
+
+    assertThatThrownBy(() -> client.getProgress(Stub.TASK_ID)).isInstanceOfSatisfying(IvhServiceException.class,
+        e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("getProgress was called here"));
+  }
+
+  @Test
   void aClosedClientFailsNewWaitsInsteadOfHanging() {
     client.close();
 

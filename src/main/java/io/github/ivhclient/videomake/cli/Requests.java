@@ -5,6 +5,7 @@ import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.ValidationMode;
 import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
+import io.github.ivhclient.videomake.internal.Operations;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class Requests {
   /** @throws IvhValidationException when the request would be refused; nothing is sent then */
   static void requireValid(ValidationReport report) {
     if (!report.isValid()) {
-      throw new IvhValidationException("videoMakeNoTrain", report);
+      throw new IvhValidationException(Operations.SUBMIT.id(), report);
     }
   }
 }

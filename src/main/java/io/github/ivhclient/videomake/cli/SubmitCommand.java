@@ -8,6 +8,7 @@ import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.ValidationMode;
 import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.internal.MessageText;
+import io.github.ivhclient.videomake.internal.Operations;
 import io.github.ivhclient.videomake.model.SpeechParam;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload.ConcurrencyTypeEnum;
@@ -108,7 +109,7 @@ final class SubmitCommand implements Callable<Integer> {
       RequestFile file = RequestFile.read(requestFile);
       if (file.payload() == null) {
         // Type errors leave no payload to put options on: the file itself must be fixed.
-        throw new IvhValidationException("videoMakeNoTrain", file.report());
+        throw new IvhValidationException(Operations.SUBMIT.id(), file.report());
       }
       payload = file.payload();
       readerIssues = file.readerIssues();
@@ -169,7 +170,7 @@ final class SubmitCommand implements Callable<Integer> {
       return;
     }
     if (validation == ValidationMode.ENFORCE) {
-      throw new IvhValidationException("videoMakeNoTrain", new ValidationReport(media.errors()));
+      throw new IvhValidationException(Operations.SUBMIT.id(), new ValidationReport(media.errors()));
     }
     // --validation warn-only/off steps past the client's judgement of the media too.
     for (ValidationIssue error : media.errors()) {

@@ -5,7 +5,6 @@ import io.github.ivhclient.videomake.IvhHttpException;
 import io.github.ivhclient.videomake.IvhMalformedResponseException;
 import io.github.ivhclient.videomake.IvhTransportException;
 import io.github.ivhclient.videomake.RetryPolicy;
-import io.github.ivhclient.videomake.internal.RetryingCaller.Idempotency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

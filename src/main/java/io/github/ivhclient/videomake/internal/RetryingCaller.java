@@ -3,16 +3,17 @@ package io.github.ivhclient.videomake.internal;
 import io.github.ivhclient.videomake.AttemptListener;
 import io.github.ivhclient.videomake.IvhException;
 import io.github.ivhclient.videomake.RetryPolicy;
-import io.github.ivhclient.videomake.internal.EnvelopeCaller.Envelope;
 import io.github.ivhclient.videomake.internal.RetryDecider.Decision;
 import io.github.ivhclient.videomake.model.ResponseHeader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,24 +25,16 @@ import retrofit2.Response;
 
 /**
  * Runs a generated Retrofit call under a {@link RetryPolicy}, blocking or not, unwrapping the
- * envelope with {@link EnvelopeCaller}: the loop that sends, waits and sends again. Whether and
+ * envelope with {@link EnvelopeUnwrapper}: the loop that sends, waits and sends again. Whether and
  * when to retry is the {@link RetryDecider}'s call; each attempt is told to the log and the
  * listener by the {@link AttemptReporter}. Each attempt is a fresh clone of the call, so the signer
- * stamps and signs it anew. Asynchronous retries wait on the shared scheduler, never on a sleeping
- * thread.
+ * stamps and signs it anew. Retries wait on the shared scheduler, never on a sleeping thread; a
+ * blocking call is the asynchronous one, awaited.
  *
  * <p>Asynchronous calls not yet ended are tracked, so {@link #close()} can end every one of them:
  * a call waiting for a retry on a scheduler that is shut down would otherwise never complete.
  */
 public final class RetryingCaller {
-  /** Whether repeating a request can do harm; decides what may be retried. */
-  public enum Idempotency {
-    /** getprogress, describetimbre: any transient failure may be retried. */
-    READ_ONLY,
-    /** VideoMakeNoTrain: retried only when the request provably never reached the server. */
-    NOT_IDEMPOTENT
-  }
-
   /** A successful answer: the payload, its RequestID and how many attempts it took. */
   public record Reply<P>(P payload, String requestId, int attempts) {}
 
@@ -62,31 +55,28 @@ public final class RetryingCaller {
     this.reporter = new AttemptReporter(Objects.requireNonNull(attemptListener, "attemptListener"));
   }
 
-  /** Blocks the calling thread, sleeping between attempts; an interrupt ends it with the last failure. */
-  public <T, P> Reply<P> execute(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy) {
-    long start = System.nanoTime();
-    for (int attempt = 1; ; attempt++) {
-      Call<T> current = bounded(attempt == 1 ? call : call.clone(), policy, start);
-      long sent = System.nanoTime();
-      Outcome<P> outcome;
-      try {
-        outcome = answered(envelope, current, current.execute(), attempt, sent, policy);
-      } catch (IOException e) {
-        outcome = failed(envelope, current, e, attempt, sent, policy);
+  /**
+   * Runs the call as {@link #executeAsync} does and waits for it on the calling thread. A failure
+   * is thrown as made on a client thread, with a {@link CallerFrame} for the caller's stack. An
+   * interrupt ends the call (the exchange in flight and any retry to come) with its last failure,
+   * or, before the first answer, with the transport failure an interrupted exchange gives; the
+   * thread's interrupt flag is set again.
+   */
+  public <T, P> Reply<P> execute(Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy) {
+    AsyncCall<T, P> async = new AsyncCall<>(op, call, policy, AttemptGate.DIRECT);
+    async.start();
+    try {
+      return async.future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      IvhException last = async.lastError;
+      async.future.cancel(false);
+      if (last == null) {
+        last = EnvelopeUnwrapper.failure(op, new InterruptedIOException("interrupted"), Math.max(async.attempt, 1));
       }
-      if (outcome.reply != null) {
-        return outcome.reply;
-      }
-      long delay = retryDelay(outcome, idempotency, policy, attempt, start, current);
-      if (delay < 0) {
-        throw outcome.error;
-      }
-      try {
-        TimeUnit.NANOSECONDS.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw outcome.error;
-      }
+      throw last;
+    } catch (ExecutionException e) {
+      throw CallerFrame.rethrown(e, op.id() + " was called here", op.id() + " failed");
     }
   }
 
@@ -96,8 +86,8 @@ public final class RetryingCaller {
    * any retry still to come.
    */
   public <T, P> CompletableFuture<Reply<P>> executeAsync(
-      Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, AttemptGate gate) {
-    AsyncCall<T, P> async = new AsyncCall<>(envelope, call, idempotency, policy, gate);
+      Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy, AttemptGate gate) {
+    AsyncCall<T, P> async = new AsyncCall<>(op, call, policy, gate);
     async.start();
     return async.future;
   }
@@ -118,15 +108,14 @@ public final class RetryingCaller {
     }
   }
 
-  private static CancellationException closedError(String operation, Idempotency idempotency) {
-    return new CancellationException("the client was closed before " + operation + " completed"
-        + (idempotency == Idempotency.NOT_IDEMPOTENT ? "; the task may or may not have been created" : ""));
+  private static CancellationException closedError(Operation<?, ?, ?, ?> op) {
+    return new CancellationException("the client was closed before " + op.id() + " completed"
+        + op.idempotency().uncertainty());
   }
 
   private final class AsyncCall<T, P> implements Callback<T>, AttemptGate.Attempt {
     final CompletableFuture<Reply<P>> future = new CompletableFuture<>();
-    final Envelope<T, P> envelope;
-    final Idempotency idempotency;
+    final Operation<?, T, P, ?> op;
     final RetryPolicy policy;
     final AttemptGate gate;
     /** When the first attempt was sent: time spent waiting at the gate before it does not count. */
@@ -139,11 +128,12 @@ public final class RetryingCaller {
     volatile Future<?> pendingRetry;
     /** Given to the gate and not yet sent. */
     volatile boolean atGate;
+    /** The failure a retry is scheduled after: what an interrupted blocking call throws. */
+    volatile IvhException lastError;
 
-    AsyncCall(Envelope<T, P> envelope, Call<T> call, Idempotency idempotency, RetryPolicy policy, AttemptGate gate) {
-      this.envelope = envelope;
+    AsyncCall(Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy, AttemptGate gate) {
+      this.op = op;
       this.original = call;
-      this.idempotency = idempotency;
       this.policy = policy;
       this.gate = gate;
     }
@@ -159,7 +149,7 @@ public final class RetryingCaller {
     }
 
     void closed() {
-      future.completeExceptionally(closedError(envelope.operation(), idempotency));
+      future.completeExceptionally(closedError(op));
     }
 
     void ended() {
@@ -220,7 +210,7 @@ public final class RetryingCaller {
       gate.finished();
       Outcome<P> outcome;
       try {
-        outcome = answered(envelope, call, response, attempt, sent, policy);
+        outcome = answered(op, call, response, attempt, sent, policy);
       } catch (RuntimeException e) {
         future.completeExceptionally(e);
         return;
@@ -235,7 +225,7 @@ public final class RetryingCaller {
         future.completeExceptionally(t);
         return;
       }
-      settle(failed(envelope, call, io, attempt, sent, policy), call);
+      settle(failed(op, call, io, attempt, sent, policy), call);
     }
 
     private void settle(Outcome<P> outcome, Call<T> call) {
@@ -245,11 +235,12 @@ public final class RetryingCaller {
       }
       // A cancelled call is not retried; not call.isCanceled(): OkHttp also cancels a call whose
       // callTimeout passed, and that one may be retried.
-      long delay = future.isDone() ? -1 : retryDelay(outcome, idempotency, policy, attempt, firstSent, call);
+      long delay = future.isDone() ? -1 : retryDelay(outcome, op.idempotency(), policy, attempt, firstSent, call);
       if (delay < 0) {
         future.completeExceptionally(outcome.error);
         return;
       }
+      lastError = outcome.error;
       try {
         pendingRetry = scheduler.schedule(this::submitAttempt, delay, TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException e) {
@@ -261,11 +252,11 @@ public final class RetryingCaller {
   /** The result of one attempt: a reply, or an error with the answer's {@code Retry-After} if any. */
   private record Outcome<P>(Reply<P> reply, IvhException error, String retryAfter) {}
 
-  private <T, P> Outcome<P> answered(Envelope<T, P> envelope, Call<T> call, Response<T> response, int attempt,
+  private <T, P> Outcome<P> answered(Operation<?, T, P, ?> op, Call<T> call, Response<T> response, int attempt,
       long sent, RetryPolicy policy) {
     try {
-      P payload = EnvelopeCaller.unwrap(envelope, response, attempt);
-      ResponseHeader header = envelope.header().apply(response.body());
+      P payload = EnvelopeUnwrapper.unwrap(op, response, attempt);
+      ResponseHeader header = op.header(response.body());
       String requestId = header.getRequestID();
       reporter.attempt(call, response.code(), requestId, sent, attempt, policy, "ok");
       return new Outcome<>(new Reply<>(payload, requestId, attempt), null, null);
@@ -276,9 +267,9 @@ public final class RetryingCaller {
     }
   }
 
-  private <T, P> Outcome<P> failed(Envelope<T, P> envelope, Call<T> call, IOException e, int attempt, long sent,
+  private <T, P> Outcome<P> failed(Operation<?, T, P, ?> op, Call<T> call, IOException e, int attempt, long sent,
       RetryPolicy policy) {
-    IvhException error = EnvelopeCaller.failure(envelope.operation(), e, attempt);
+    IvhException error = EnvelopeUnwrapper.failure(op, e, attempt);
     reporter.attempt(call, -1, error.requestId(), sent, attempt, policy, e.getClass().getSimpleName());
     return new Outcome<>(null, error, null);
   }

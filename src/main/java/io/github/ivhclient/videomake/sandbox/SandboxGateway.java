@@ -1,31 +1,16 @@
 package io.github.ivhclient.videomake.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.ivhclient.videomake.IvhClient;
 import io.github.ivhclient.videomake.IvhEndpoint;
+import io.github.ivhclient.videomake.internal.Operations;
 import io.github.ivhclient.videomake.internal.Redaction;
-import io.github.ivhclient.videomake.sandbox.SandboxTask.ScriptedFailure;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for the IVH video gateway, for tests and demos: the three calls at their real
@@ -66,9 +51,12 @@ public final class SandboxGateway implements AutoCloseable {
   /** The largest request body accepted. */
   public static final int MAX_BODY_BYTES = 1 << 20;
 
-  public static final String SUBMIT_PATH = "/v2/ivh/videomaker/broadcastservice/videomakenotrain";
-  public static final String PROGRESS_PATH = "/v2/ivh/videomaker/broadcastservice/getprogress";
-  public static final String TIMBRE_PATH = "/v2/ivh/crmserver/customerassetservice/describetimbre";
+  /** The path of VideoMakeNoTrain, as the generated Retrofit interface declares it. */
+  public static final String SUBMIT_PATH = Operations.SUBMIT.path();
+  /** The path of getprogress, as the generated Retrofit interface declares it. */
+  public static final String PROGRESS_PATH = Operations.GET_PROGRESS.path();
+  /** The path of describetimbre, as the generated Retrofit interface declares it. */
+  public static final String TIMBRE_PATH = Operations.DESCRIBE_TIMBRE.path();
   /** Where the result files are served: {@code <prefix><TaskId>.mp4} and {@code .srt}. */
   public static final String MEDIA_PATH_PREFIX = "/sandbox/media/";
 
@@ -91,28 +79,16 @@ public final class SandboxGateway implements AutoCloseable {
   /** The body of a scripted HTTP 5xx answer, or of an unexpected sandbox failure. */
   public static final int CODE_INTERNAL_ERROR = 50001;
 
-  private static final int HTTP_THREADS = 16;
-  private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
   private final String appKey;
   private final String accessToken;
   private final Duration taskDuration;
   private final int requestedPort;
   private final Clock clock;
-  private volatile Duration latency;
+  private final SandboxScript script;
+  private final SandboxTasks tasks = new SandboxTasks();
 
-  private final Map<String, SandboxTask> tasks = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<ScriptedFailure> scriptedFailures = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<ScriptedAnswer> scriptedAnswers = new ConcurrentLinkedQueue<>();
-  private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
-  private final List<SentCallback> callbacks = new ArrayList<>();
-
-  private final Object lifecycle = new Object();
-  private HttpServer server;
-  private ExecutorService httpExecutor;
-  private ScheduledExecutorService callbackExecutor;
-  private CallbackSender callbackSender;
-  private boolean closed;
+  private final CallbackSender callbackSender = new CallbackSender(tasks::recordCallback);
+  private final SandboxServer server = new SandboxServer();
 
   private SandboxGateway(Builder b) {
     this.appKey = b.appKey;
@@ -120,7 +96,7 @@ public final class SandboxGateway implements AutoCloseable {
     this.taskDuration = b.taskDuration;
     this.requestedPort = b.port;
     this.clock = b.clock;
-    this.latency = b.latency;
+    this.script = new SandboxScript(b.latency);
   }
 
   public static Builder builder() {
@@ -136,54 +112,21 @@ public final class SandboxGateway implements AutoCloseable {
    * Binds the loopback port and starts serving.
    *
    * @throws IllegalStateException if already started or closed
-   * @throws UncheckedIOException if the port cannot be bound
+   * @throws java.io.UncheckedIOException if the port cannot be bound
    */
   public SandboxGateway start() {
-    synchronized (lifecycle) {
-      if (server != null || closed) {
-        throw new IllegalStateException(closed ? "the sandbox is closed" : "the sandbox is already started");
-      }
-      enableNoDelay();
-      HttpServer http;
-      try {
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot bind the sandbox to loopback port " + requestedPort, e);
-      }
-      httpExecutor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("ivh-sandbox-http"));
-      ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("ivh-sandbox-callback"));
-      scheduler.setRemoveOnCancelPolicy(true);
-      callbackExecutor = scheduler;
-      callbackSender = new CallbackSender(this::recordCallback);
-      http.setExecutor(httpExecutor);
-      http.createContext("/", new SandboxHandler(this, new SignatureCheck(appKey, accessToken, clock)));
-      http.start();
-      server = http;
-      return this;
-    }
-  }
-
-  /**
-   * The JDK server sends an answer's headers and its body in two writes; with Nagle's algorithm on,
-   * the body waits for the client's delayed ACK, about 40 ms on every request. The server reads
-   * {@value #NODELAY_PROPERTY} once, when the JVM creates its first JDK HTTP server, so this sets
-   * it (unless the application chose a value) before the sandbox creates its own. An application
-   * that starts another JDK HTTP server first should pass {@code -D}{@value #NODELAY_PROPERTY}{@code =true}.
-   */
-  private static void enableNoDelay() {
-    if (System.getProperty(NODELAY_PROPERTY) == null) {
-      System.setProperty(NODELAY_PROPERTY, "true");
-    }
+    server.start(requestedPort, new SandboxHandler(this, new SignatureCheck(appKey, accessToken, clock)));
+    return this;
   }
 
   /** The loopback port served; with {@code port(0)} the one the system chose. */
   public int port() {
-    return requireServer().getAddress().getPort();
+    return server.address().getPort();
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:54321/}, for {@link IvhClient.Builder#endpoint(IvhEndpoint)}. */
   public IvhEndpoint endpoint() {
-    InetAddress address = requireServer().getAddress().getAddress();
+    InetAddress address = server.address().getAddress();
     String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
     return IvhEndpoint.custom("http://" + host + ":" + port());
   }
@@ -195,11 +138,7 @@ public final class SandboxGateway implements AutoCloseable {
 
   /** The next {@code count} submitted tasks end in {@code FAIL} with this {@code FailCode} and {@code FailMessage}. */
   public void failNextTasks(int count, int failCode, String failMessage) {
-    requireCount(count);
-    Objects.requireNonNull(failMessage, "failMessage");
-    for (int i = 0; i < count; i++) {
-      scriptedFailures.add(new ScriptedFailure(failCode, failMessage));
-    }
+    script.failNextTasks(count, failCode, failMessage);
   }
 
   /**
@@ -207,51 +146,41 @@ public final class SandboxGateway implements AutoCloseable {
    * {@code retryAfter} (whole seconds, rounded up), instead of being processed.
    */
   public void throttleNextRequests(int count, Duration retryAfter) {
-    requireCount(count);
+    SandboxScript.requireCount(count);
     Objects.requireNonNull(retryAfter, "retryAfter");
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
     }
-    long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
-    for (int i = 0; i < count; i++) {
-      scriptedAnswers.add(new ScriptedAnswer(429, seconds));
-    }
+    script.answerNextRequests(count, 429, retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0));
   }
 
   /** The next {@code count} API requests are answered with {@code httpStatus} (500..599), instead of being processed. */
   public void failNextRequests(int count, int httpStatus) {
-    requireCount(count);
+    SandboxScript.requireCount(count);
     if (httpStatus < 500 || httpStatus > 599) {
       throw new IllegalArgumentException("httpStatus must be 500..599: " + httpStatus);
     }
-    for (int i = 0; i < count; i++) {
-      scriptedAnswers.add(new ScriptedAnswer(httpStatus, -1));
-    }
+    script.answerNextRequests(count, httpStatus, -1);
   }
 
   /** Every later API answer is delayed by {@code latency} ({@link Duration#ZERO} for none). */
   public void latency(Duration latency) {
-    this.latency = requireNotNegative(latency, "latency");
+    script.latency(latency);
   }
 
   /** How many requests (answered or refused) arrived for {@code path}, e.g. {@link #PROGRESS_PATH}. */
   public int requestCount(String path) {
-    AtomicInteger count = requestCounts.get(Objects.requireNonNull(path, "path"));
-    return count == null ? 0 : count.get();
+    return script.requestCount(path);
   }
 
   /** Requests received so far, by path. */
   public Map<String, Integer> requestCounts() {
-    Map<String, Integer> copy = new TreeMap<>();
-    requestCounts.forEach((path, count) -> copy.put(path, count.get()));
-    return copy;
+    return script.requestCounts();
   }
 
   /** Every callback attempted so far, in order: one per task that had a {@code CallbackUrl}. */
   public List<SentCallback> sentCallbacks() {
-    synchronized (callbacks) {
-      return List.copyOf(callbacks);
-    }
+    return tasks.sentCallbacks();
   }
 
   /**
@@ -259,64 +188,37 @@ public final class SandboxGateway implements AutoCloseable {
    * returns those attempted by then (possibly fewer).
    */
   public List<SentCallback> awaitCallbacks(int count, Duration timeout) throws InterruptedException {
-    requireNotNegative(timeout, "timeout");
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (callbacks) {
-      long left;
-      while (callbacks.size() < count && (left = deadline - System.nanoTime()) > 0) {
-        TimeUnit.NANOSECONDS.timedWait(callbacks, left);
-      }
-      return List.copyOf(callbacks);
-    }
+    return tasks.awaitCallbacks(count, SandboxScript.requireNotNegative(timeout, "timeout"));
   }
 
   /** Stops serving at once; pending callbacks are dropped. Idempotent. */
   @Override
   public void close() {
-    synchronized (lifecycle) {
-      closed = true;
-      if (server != null) {
-        server.stop(0);
-        httpExecutor.shutdownNow();
-        callbackExecutor.shutdownNow();
-      }
-    }
+    server.close();
   }
 
   @Override
   public String toString() {
-    String where;
-    synchronized (lifecycle) {
-      where = closed ? "closed" : server == null ? "not started" : endpoint().toString();
-    }
+    String notServing = server.notServing();
+    String where = notServing != null ? notServing : endpoint().toString();
     return "SandboxGateway{" + where + ", appKey=" + Redaction.mask(appKey) + ", taskDuration=" + taskDuration + "}";
   }
 
   // ---- used by SandboxHandler ----
 
-  void countRequest(String path) {
-    requestCounts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-  }
-
-  Duration currentLatency() {
-    return latency;
-  }
-
-  /** The next scripted HTTP answer, consumed, or {@code null}. */
-  ScriptedAnswer takeScriptedAnswer() {
-    return scriptedAnswers.poll();
+  SandboxScript script() {
+    return script;
   }
 
   /** Registers a new task and, when it has a callback URL, schedules its one callback. */
   SandboxTask createTask(String taskId, String callbackUrl, String subtitleText) {
     SandboxTask task = new SandboxTask(taskId, System.nanoTime(), taskDuration.toNanos(),
-        scriptedFailures.poll(), callbackUrl, subtitleText);
-    tasks.put(taskId, task);
+        script.nextTaskFailure(), callbackUrl, subtitleText);
+    tasks.add(task);
     if (callbackUrl != null && !callbackUrl.isEmpty()) {
       String mediaUrl = mediaUrl(taskId, ".mp4");
       String subtitlesUrl = mediaUrl(taskId, ".srt");
-      callbackExecutor.schedule(() -> callbackSender.send(task, mediaUrl, subtitlesUrl),
-          task.durationNanos(), TimeUnit.NANOSECONDS);
+      server.scheduleCallback(() -> callbackSender.send(task, mediaUrl, subtitlesUrl), task.durationNanos());
     }
     return task;
   }
@@ -338,48 +240,6 @@ public final class SandboxGateway implements AutoCloseable {
   String mediaUrl(String taskId, String extension) {
     return endpoint().baseUri().toString() + MEDIA_PATH_PREFIX.substring(1) + taskId + extension;
   }
-
-  private void recordCallback(SentCallback callback) {
-    synchronized (callbacks) {
-      callbacks.add(callback);
-      callbacks.notifyAll();
-    }
-  }
-
-  private HttpServer requireServer() {
-    synchronized (lifecycle) {
-      if (server == null || closed) {
-        throw new IllegalStateException(closed ? "the sandbox is closed" : "the sandbox is not started");
-      }
-      return server;
-    }
-  }
-
-  private static void requireCount(int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must not be negative: " + count);
-    }
-  }
-
-  private static Duration requireNotNegative(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative: " + d);
-    }
-    return d;
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
-  /** A scripted HTTP answer: {@code retryAfterSeconds} is -1 when no Retry-After is sent. */
-  record ScriptedAnswer(int httpStatus, long retryAfterSeconds) {}
 
   /** One callback the sandbox attempted. */
   public static final class SentCallback {
@@ -458,7 +318,7 @@ public final class SandboxGateway implements AutoCloseable {
 
     /** From submission to {@code SUCCESS}/{@code FAIL}; default {@link #DEFAULT_TASK_DURATION}. Zero ends tasks at once. */
     public Builder taskDuration(Duration taskDuration) {
-      this.taskDuration = requireNotNegative(taskDuration, "taskDuration");
+      this.taskDuration = SandboxScript.requireNotNegative(taskDuration, "taskDuration");
       return this;
     }
 
@@ -479,7 +339,7 @@ public final class SandboxGateway implements AutoCloseable {
 
     /** Delay every API answer by this much; default none. Can be changed later with {@link SandboxGateway#latency}. */
     public Builder latency(Duration latency) {
-      this.latency = requireNotNegative(latency, "latency");
+      this.latency = SandboxScript.requireNotNegative(latency, "latency");
       return this;
     }
 

@@ -1,7 +1,7 @@
 package io.github.ivhclient.videomake.internal;
 
-import static io.github.ivhclient.videomake.internal.RetryingCaller.Idempotency.NOT_IDEMPOTENT;
-import static io.github.ivhclient.videomake.internal.RetryingCaller.Idempotency.READ_ONLY;
+import static io.github.ivhclient.videomake.internal.Idempotency.NOT_IDEMPOTENT;
+import static io.github.ivhclient.videomake.internal.Idempotency.READ_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ivhclient.videomake.IvhException;
@@ -46,7 +46,7 @@ class RetryDeciderTest {
     return new IvhServiceException("op", 4001, "bad TimbreKey", "req-1", "s-1", 1);
   }
 
-  private static Decision first(IvhException error, RetryingCaller.Idempotency idempotency) {
+  private static Decision first(IvhException error, Idempotency idempotency) {
     return DECIDER.decide(error, idempotency, null, POLICY, 1, 0);
   }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
@@ -21,16 +20,14 @@ import retrofit2.Response;
  * Unwraps the gateway's envelope from one answer, turning every way an exchange can fail into
  * exactly one {@link IvhException} subclass ({@link RetryingCaller} runs the calls).
  */
-public final class EnvelopeCaller {
+public final class EnvelopeUnwrapper {
   private static final Pattern REQUEST_ID = Pattern.compile("\"RequestID\"\\s*:\\s*\"([^\"]{1,128})\"");
 
-  private EnvelopeCaller() {}
+  private EnvelopeUnwrapper() {}
 
-  /** How to read an operation's response envelope (the generated types share no interface). */
-  public record Envelope<T, P>(String operation, Function<T, ResponseHeader> header, Function<T, P> payload) {}
-
-  static <T, P> P unwrap(Envelope<T, P> envelope, Response<T> response, int attempts) {
-    String operation = envelope.operation();
+  /** The payload of a successful answer of {@code op}; else the failure, as an {@link IvhException}. */
+  static <T, P> P unwrap(Operation<?, T, P, ?> op, Response<T> response, int attempts) {
+    String operation = op.id();
     if (response.code() >= 300 && response.code() < 400) {
       closeQuietly(response);
       throw IvhHttpException.redirect(operation, response.code(), locationHost(response), null, attempts);
@@ -43,15 +40,16 @@ public final class EnvelopeCaller {
     if (body == null) {
       throw new IvhMalformedResponseException(operation, "empty body", "", null, attempts, null);
     }
-    ResponseHeader header = envelope.header().apply(body);
+    ResponseHeader header = op.header(body);
     if (header == null || header.getCode() == null) {
-      throw new IvhMalformedResponseException(operation, "no Header.Code in the body", "", null, attempts, null);
+      throw new IvhMalformedResponseException(
+          operation, "no Header.Code in the body", "", null, attempts, null);
     }
     if (header.getCode() != 0) {
       throw new IvhServiceException(operation, header.getCode(), header.getMessage(),
           header.getRequestID(), header.getSessionID(), attempts);
     }
-    P payload = envelope.payload().apply(body);
+    P payload = op.payload(body);
     if (payload == null) {
       throw new IvhMalformedResponseException(operation, "no Payload in a successful answer", "",
           header.getRequestID(), attempts, null);
@@ -59,13 +57,13 @@ public final class EnvelopeCaller {
     return payload;
   }
 
-  /** Maps an I/O failure of one exchange. */
-  public static IvhException failure(String operation, IOException e, int attempts) {
+  /** Maps an I/O failure of one exchange of {@code op}. */
+  public static IvhException failure(Operation<?, ?, ?, ?> op, IOException e, int attempts) {
     if (e instanceof EnvelopeConverterFactory.MalformedBodyException malformed) {
-      return new IvhMalformedResponseException(operation, String.valueOf(malformed.getMessage()),
+      return new IvhMalformedResponseException(op.id(), String.valueOf(malformed.getMessage()),
           excerpt(malformed.body()), requestIdIn(malformed.body()), attempts, e);
     }
-    return new IvhTransportException(operation, mayHaveReachedServer(e), attempts, e);
+    return new IvhTransportException(op.id(), mayHaveReachedServer(e), attempts, e);
   }
 
   /** {@code false} only when the request provably never left: refused, DNS, routing, TLS handshake. */
