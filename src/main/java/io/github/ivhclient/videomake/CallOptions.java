@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake;
 
+import io.github.ivhclient.videomake.internal.HttpStack;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -102,15 +103,7 @@ public final class CallOptions {
    * placed last, after the signer, so they cannot touch what it computed.
    */
   OkHttpClient.Builder configure(OkHttpClient.Builder http) {
-    if (callTimeout != null) {
-      http.callTimeout(callTimeout);
-    }
-    if (connectTimeout != null) {
-      http.connectTimeout(connectTimeout);
-    }
-    if (readTimeout != null) {
-      http.readTimeout(readTimeout);
-    }
+    HttpStack.withTimeouts(http, this);
     if (!headers.isEmpty()) {
       http.addInterceptor(chain -> {
         okhttp3.Request.Builder request = chain.request().newBuilder();

@@ -96,7 +96,7 @@ public final class IvhClient implements AutoCloseable {
         ? ClientResources.owningHttp(b.schedulerThreads, b.maxConcurrentRequests)
         : ClientResources.sharingHttp(b.schedulerThreads, b.maxConcurrentRequests);
     this.http = HttpStack.http(b.okHttpClient, resources, appKey, b.accessToken, b.clock,
-        new HttpStack.Timeouts(b.connectTimeout, b.readTimeout, b.callTimeout), DEFAULT_CALL_TIMEOUT);
+        b.timeouts.build(), DEFAULT_CALL_TIMEOUT);
     this.callOptions = CallOptions.none();
     this.caller = new RetryingCaller(resources.scheduler(), b.clock, b.attemptListener);
     this.runner = new OperationRunner(caller, HttpStack.services(endpoint.baseUri(), http));
@@ -333,9 +333,8 @@ public final class IvhClient implements AutoCloseable {
     private String appKey;
     private String accessToken;
     private IvhEndpoint endpoint = IvhEndpoint.MAINLAND;
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration callTimeout;
+    /** The timeouts, checked as {@link CallOptions} checks a view's: the same rules, written once. */
+    private final CallOptions.Builder timeouts = CallOptions.builder();
     private OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -370,12 +369,12 @@ public final class IvhClient implements AutoCloseable {
     }
 
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = OptionChecks.requirePositive(timeout, "connectTimeout");
+      timeouts.connectTimeout(timeout);
       return this;
     }
 
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = OptionChecks.requirePositive(timeout, "readTimeout");
+      timeouts.readTimeout(timeout);
       return this;
     }
 
@@ -385,7 +384,7 @@ public final class IvhClient implements AutoCloseable {
      * has its own). A body that trickles in a byte at a time cannot outlast it.
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = OptionChecks.requirePositive(timeout, "callTimeout");
+      timeouts.callTimeout(timeout);
       return this;
     }
 
