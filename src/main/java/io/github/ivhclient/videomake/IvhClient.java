@@ -43,8 +43,9 @@ import okhttp3.OkHttpClient;
  * <p>Every request is validated before any network I/O ({@link IvhValidationException}) and
  * signed afresh on every attempt. Failures are {@link IvhException}s. Calls are retried under the
  * client's {@link RetryPolicy} (VideoMakeNoTrain only when it provably never reached the server).
- * A blocking call is its asynchronous variant, awaited: it runs on the client's threads, so make
- * blocking calls from your own threads, not from a listener or callback the client runs.
+ * A blocking call is its asynchronous variant, awaited: it runs on the client's threads, and an
+ * interrupt or {@link #close()} ends it. Made on one of the client's own threads (a listener, a
+ * future's continuation), it runs its exchanges on that thread instead of waiting for the pool.
  *
  * <p>A client owns one small pool of threads ({@value #DEFAULT_SCHEDULER_THREADS} by default) that runs
  * its waits, its retries and, unless you pass your own {@link OkHttpClient}, its HTTP

@@ -458,6 +458,29 @@ class RetriesTest extends StubbedGatewayTest {
   }
 
   @Test
+  void aBlockingCallOnTheClientsOwnThreadRunsThereInsteadOfWaitingForThePool() throws Exception {
+    client.close();
+    client = Stub.client(server).schedulerThreads(1).build();
+    // Late, so the continuation below is attached before it completes and runs on the pool's thread.
+    server.enqueue(Stub.progress("MAKING", 1, 0).setHeadersDelay(300, TimeUnit.MILLISECONDS));
+    server.enqueue(Stub.status(503));
+    server.enqueue(Stub.progress("MAKING", 2, 0));
+    String testThread = Thread.currentThread().getName();
+    AtomicReference<String> ranOn = new AtomicReference<>();
+
+    // The pool's one thread makes a blocking call, which is retried once: were it waiting for the
+    // pool, it would wait forever.
+    TaskSnapshot inner = client.getProgressAsync(Stub.TASK_ID).thenApply(first -> {
+      ranOn.set(Thread.currentThread().getName());
+      return client.getProgress(Stub.TASK_ID);
+    }).get(10, TimeUnit.SECONDS);
+
+    assertThat(ranOn.get()).isNotEqualTo(testThread);
+    assertThat(inner.progress()).isEqualTo(2);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void aBlockingCallsFailureShowsWhereItWasCalled() {
     server.enqueue(Stub.serviceError(10010, "bad"));
 

@@ -101,10 +101,28 @@ public final class ClientResources implements AutoCloseable {
     }
   }
 
-  private static ThreadFactory daemonThreads() {
+  /**
+   * Whether the calling thread is one of the pool's behind {@code scheduler} (a blocking call made
+   * there must not wait for the pool: see {@link RetryingCaller#execute}).
+   */
+  public static boolean isPoolThread(ScheduledExecutorService scheduler) {
+    return Thread.currentThread() instanceof PoolThread thread && thread.pool == scheduler;
+  }
+
+  /** A pool thread knows its pool; OkHttp renames the threads it runs on, so the name cannot tell. */
+  private static final class PoolThread extends Thread {
+    volatile ScheduledExecutorService pool;
+
+    PoolThread(Runnable runnable, String name) {
+      super(runnable, name);
+    }
+  }
+
+  private ThreadFactory daemonThreads() {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, THREAD_PREFIX + count.incrementAndGet());
+      PoolThread thread = new PoolThread(runnable, THREAD_PREFIX + count.incrementAndGet());
+      thread.pool = pool;
       thread.setDaemon(true);
       return thread;
     };

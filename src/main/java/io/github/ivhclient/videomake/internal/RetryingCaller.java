@@ -29,7 +29,8 @@ import retrofit2.Response;
  * when to retry is the {@link RetryDecider}'s call; each attempt is told to the log and the
  * listener by the {@link AttemptReporter}. Each attempt is a fresh clone of the call, so the signer
  * stamps and signs it anew. Retries wait on the shared scheduler, never on a sleeping thread; a
- * blocking call is the asynchronous one, awaited.
+ * blocking call is the asynchronous one, awaited, except on one of the client's own threads, where
+ * it runs its attempts and waits out its delays itself.
  *
  * <p>Asynchronous calls not yet ended are tracked, so {@link #close()} can end every one of them:
  * a call waiting for a retry on a scheduler that is shut down would otherwise never complete.
@@ -63,9 +64,16 @@ public final class RetryingCaller {
    * thread's interrupt flag is set again.
    */
   public <T, P> Reply<P> execute(Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy) {
-    AsyncCall<T, P> async = new AsyncCall<>(op, call, policy, AttemptGate.DIRECT);
+    // On one of the client's own threads (a listener, a future's continuation) waiting for the
+    // pool could wait forever once every pool thread waits so: the attempts run on this thread.
+    boolean inline = ClientResources.isPoolThread(scheduler);
+    AsyncCall<T, P> async = new AsyncCall<>(op, call, policy, AttemptGate.DIRECT, inline);
     async.start();
     try {
+      while (inline && !async.future.isDone()) {
+        TimeUnit.NANOSECONDS.sleep(async.inlineDelay);
+        async.submitAttempt();
+      }
       return async.future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -87,7 +95,7 @@ public final class RetryingCaller {
    */
   public <T, P> CompletableFuture<Reply<P>> executeAsync(
       Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy, AttemptGate gate) {
-    AsyncCall<T, P> async = new AsyncCall<>(op, call, policy, gate);
+    AsyncCall<T, P> async = new AsyncCall<>(op, call, policy, gate, false);
     async.start();
     return async.future;
   }
@@ -130,8 +138,13 @@ public final class RetryingCaller {
     volatile boolean atGate;
     /** The failure a retry is scheduled after: what an interrupted blocking call throws. */
     volatile IvhException lastError;
+    /** Exchanges run on the calling thread, which waits out the retry delays itself. */
+    final boolean inline;
+    /** With {@link #inline}: the delay before the retry that is due. */
+    long inlineDelay;
 
-    AsyncCall(Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy, AttemptGate gate) {
+    AsyncCall(Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy, AttemptGate gate, boolean inline) {
+      this.inline = inline;
       this.op = op;
       this.original = call;
       this.policy = policy;
@@ -199,6 +212,10 @@ public final class RetryingCaller {
       Call<T> call = bounded(attempt == 1 ? base : base.clone(), policy, firstSent);
       current = call;
       sent = System.nanoTime();
+      if (inline) {
+        exchangeHere(call);
+        return;
+      }
       call.enqueue(this);
       if (future.isCancelled()) {
         call.cancel();
@@ -228,6 +245,17 @@ public final class RetryingCaller {
       settle(failed(op, call, io, attempt, sent, policy), call);
     }
 
+    private void exchangeHere(Call<T> call) {
+      Response<T> response;
+      try {
+        response = call.execute();
+      } catch (IOException | RuntimeException e) {
+        onFailure(call, e);
+        return;
+      }
+      onResponse(call, response);
+    }
+
     private void settle(Outcome<P> outcome, Call<T> call) {
       if (outcome.reply != null) {
         future.complete(outcome.reply);
@@ -241,6 +269,10 @@ public final class RetryingCaller {
         return;
       }
       lastError = outcome.error;
+      if (inline) {
+        inlineDelay = delay;
+        return;
+      }
       try {
         pendingRetry = scheduler.schedule(this::submitAttempt, delay, TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException e) {
