@@ -25,7 +25,8 @@ class GeneratedReadmeTest {
         : "";
 
     assertThat(committed.equals(expected))
-        .as(ReferenceDoc.FILE_NAME + " is stale (it differs from what openapi/ivh-videomake.yaml gives)."
+        .as(ReferenceDoc.FILE_NAME + " is stale (it differs from what openapi/ivh-videomake.yaml, the generated and"
+            + " facade classes and internal/ValidationRules give)."
             + " Regenerate it with: " + ReferenceDoc.REFRESH_COMMAND)
         .isTrue();
   }

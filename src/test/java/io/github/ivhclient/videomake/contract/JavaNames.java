@@ -49,7 +49,10 @@ final class JavaNames {
   }
 
   static String facadeMethods(String operationId) {
-    List<String> names = FACADE.getOrDefault(operationId, List.of());
+    List<String> names = FACADE.get(operationId);
+    if (names == null) {
+      throw new IllegalStateException("JavaNames.FACADE lists no facade methods for the operation " + operationId);
+    }
     List<String> out = new ArrayList<>();
     for (String name : names) {
       Method method = Arrays.stream(IvhClient.class.getMethods()).filter(m -> m.getName().equals(name)).findFirst()
