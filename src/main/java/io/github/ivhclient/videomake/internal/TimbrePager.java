@@ -55,8 +55,7 @@ public final class TimbrePager implements Iterator<TimbreAssetDetail> {
       int next = page == null ? 1 : page.pageIndex() + 1;
       if (next > maxPages) {
         ended = true;
-        Operation<?, ?, ?, ?> op = Operations.DESCRIBE_TIMBRE;
-        throw new IvhMalformedResponseException(op.id(), "the listing goes on past "
+        throw new IvhMalformedResponseException(Operations.DESCRIBE_TIMBRE.id(), "the listing goes on past "
             + maxPages + " pages (Total " + page.total() + "); stopped there", "", null, 1, null);
       }
       page = fetch.apply(next);

@@ -6,7 +6,6 @@ import com.squareup.moshi.Types;
 import io.github.ivhclient.videomake.IvhWaitTimeoutException;
 import io.github.ivhclient.videomake.TaskSnapshot;
 import io.github.ivhclient.videomake.internal.JsonSupport;
-import io.github.ivhclient.videomake.testlog.TestSecrets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI's options, output formats and exit codes against a scripted HTTP server. */
 class IvhCliTest extends ScriptedGatewayCliTest {
