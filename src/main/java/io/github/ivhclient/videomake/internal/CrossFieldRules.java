@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 /**
  * The rules between fields that the generator drops: the {@code DriverType} conditionals,
  * parameters the service ignores, the Custom segment's length, the order of the disable
- * intervals, and the decimals of times.
+ * intervals, and the sign and decimals of times.
  */
 final class CrossFieldRules {
   private static final BigDecimal MIN_SEGMENT_SECONDS = BigDecimal.valueOf(5);
@@ -58,6 +58,11 @@ final class CrossFieldRules {
       }
     }
     if (speech != null) {
+      if (speech.getTimbreKey() != null && speech.getTimbreKey().isBlank()) {
+        findings.add(ValidationRules.TIMBRE_KEY_BLANK, "Payload.SpeechParam.TimbreKey",
+            "is blank: it names no voice; the gateway may use a default voice or fail the task",
+            RejectedValues.text(speech.getTimbreKey()));
+      }
       if (speech.getEmotionIntensity() != null
           && (speech.getEmotionCategory() == null || speech.getEmotionCategory().isEmpty())) {
         findings.add(ValidationRules.EMOTION_INTENSITY_WITHOUT_CATEGORY, "Payload.SpeechParam.EmotionIntensity",
@@ -79,8 +84,8 @@ final class CrossFieldRules {
     }
     String start = "Payload.VideoParam.StartTime";
     String end = "Payload.VideoParam.EndTime";
-    decimals(start, video.getStartTime(), findings);
-    decimals(end, video.getEndTime(), findings);
+    time(start, video.getStartTime(), findings);
+    time(end, video.getEndTime(), findings);
     MakeTypeEnum makeType = video.getMakeType() == null ? MakeTypeEnum.DEFAULT : video.getMakeType();
     switch (makeType) {
       case CUSTOM -> customSegment(video, findings);
@@ -145,8 +150,8 @@ final class CrossFieldRules {
       String at = "Payload.VideoParam.DisableIntervals[" + i + "]";
       Double start = interval.getStartTime();
       Double end = interval.getEndTime();
-      decimals(at + ".StartTime", start, findings);
-      decimals(at + ".EndTime", end, findings);
+      time(at + ".StartTime", start, findings);
+      time(at + ".EndTime", end, findings);
       if (start == null) {
         findings.add(ValidationRules.INTERVAL_END_MISSING, at + ".StartTime",
             "is not filled in: the document names no default, the gateway chooses where the interval starts", null);
@@ -185,7 +190,12 @@ final class CrossFieldRules {
     }
   }
 
-  private static void decimals(String path, Double seconds, Findings findings) {
+  /** A time's sign and decimals: the document gives neither a lower bound nor more than a precision. */
+  private static void time(String path, Double seconds, Findings findings) {
+    if (isFinite(seconds) && seconds < 0) {
+      findings.add(ValidationRules.NEGATIVE_TIME, path, "is negative, before the video starts: the document gives"
+          + " no lower bound; the gateway may read it as 0 or fail the task", RejectedValues.text(seconds));
+    }
     // BigDecimal.valueOf uses the shortest decimal that round-trips, so 1.005 has 3 decimals.
     if (isFinite(seconds) && BigDecimal.valueOf(seconds).stripTrailingZeros().scale() > MAX_TIME_DECIMALS) {
       findings.add(ValidationRules.DECIMALS, path, "has more than " + MAX_TIME_DECIMALS

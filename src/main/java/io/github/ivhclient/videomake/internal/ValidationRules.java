@@ -86,9 +86,10 @@ public final class ValidationRules {
       "SpeechParam.Speed: \"range [0.5-1.5]\"", SPEECH + "Speed");
   public static final Rule SPEED_RANGE_MAX = Rule.error("maximum",
       "SpeechParam.Speed: \"range [0.5-1.5]\"", SPEECH + "Speed");
-  public static final Rule TIMBRE_KEY_BLANK = Rule.error("minLength",
-      "SpeechParam.TimbreKey: \"Voice type key. This field is required when DriverType is Text.\": a blank key"
-          + " names no voice", SPEECH + "TimbreKey");
+  public static final Rule TIMBRE_KEY_BLANK = Rule.warning("blankTimbreKey",
+      "SpeechParam.TimbreKey: \"Voice type key. This field is required when DriverType is Text.\" The document"
+          + " does not say whether a blank key counts as filled in: it names no voice, and the gateway may use a"
+          + " default voice or fail the task", SPEECH + "TimbreKey");
   public static final Rule VOLUME_MIN = Rule.error("minimum",
       "SpeechParam.Volume: \"Volume level, ranging from 0 to 10.\"", SPEECH + "Volume");
   public static final Rule VOLUME_MAX = Rule.error("maximum",
@@ -97,10 +98,11 @@ public final class ValidationRules {
       "SpeechParam.EmotionIntensity: \"with a range of [50,200]\"", SPEECH + "EmotionIntensity");
   public static final Rule EMOTION_INTENSITY_MAX = Rule.error("maximum",
       "SpeechParam.EmotionIntensity: \"with a range of [50,200]\"", SPEECH + "EmotionIntensity");
-  public static final Rule TIME_MINIMUM = Rule.error("minimum",
+  public static final Rule NEGATIVE_TIME = Rule.warning("negativeTime",
       "StartTime: \"Start time in seconds ... the generated video will start from this position\"; EndTime:"
           + " \"End time, in seconds\"; DisableInterval: \"segment start time, in seconds\", \"segment end time,"
-          + " in seconds\": a position in the video is not negative",
+          + " in seconds\". The document gives no lower bound; a negative time is before the video starts: the"
+          + " gateway may read it as 0 or fail the task",
       VIDEO + "StartTime", VIDEO + "EndTime", INTERVAL + "StartTime", INTERVAL + "EndTime");
   public static final Rule INTERVALS_MAX_ITEMS = Rule.error("maxItems",
       "VideoParam.DisableIntervals: \"(currently support a maximum of 5 segments)\"", VIDEO + "DisableIntervals");
@@ -198,7 +200,7 @@ public final class ValidationRules {
       URL_PATTERN, URL_SYNTAX, URL_WHITESPACE, FILE_EXTENSION,
       SSML_MIN_LENGTH, SSML_MAX_LENGTH, SSML_LINE_BREAK, CALLBACK_MAX_LENGTH,
       SPEED_RANGE_MIN, SPEED_RANGE_MAX, TIMBRE_KEY_BLANK, VOLUME_MIN, VOLUME_MAX,
-      EMOTION_INTENSITY_MIN, EMOTION_INTENSITY_MAX, TIME_MINIMUM, INTERVALS_MAX_ITEMS,
+      EMOTION_INTENSITY_MIN, EMOTION_INTENSITY_MAX, NEGATIVE_TIME, INTERVALS_MAX_ITEMS,
       SEGMENT_LONGER_THAN_5S, CUSTOM_DEFAULT_TIME, INTERVALS_CHRONOLOGICAL, INTERVAL_START_BEFORE_END,
       INTERVALS_OVERLAP, INTERVAL_ZERO_LENGTH, INTERVAL_END_MISSING, DECIMALS,
       SPEED_WITH_ORIGINAL_VOICE, SSML_WITH_ORIGINAL_VOICE, EMOTION_INTENSITY_WITHOUT_CATEGORY,

@@ -89,8 +89,6 @@ class ConstraintsIT {
         set("Payload.SpeechParam.Speed", 0.49), set("Payload.SpeechParam.Speed", 0.5));
     add(SUBMIT, "Payload.SpeechParam.Speed", "maximum",
         set("Payload.SpeechParam.Speed", 1.51), set("Payload.SpeechParam.Speed", 1.5));
-    add(SUBMIT, "Payload.SpeechParam.TimbreKey", "minLength",
-        set("Payload.SpeechParam.TimbreKey", ""), set("Payload.SpeechParam.TimbreKey", "m"));
     add(SUBMIT, "Payload.SpeechParam.Volume", "minimum",
         set("Payload.SpeechParam.Volume", -1), set("Payload.SpeechParam.Volume", 0));
     add(SUBMIT, "Payload.SpeechParam.Volume", "maximum",
@@ -105,17 +103,7 @@ class ConstraintsIT {
     flag("Payload.VideoParam.EnableFakeTeeth");
     add(SUBMIT, "Payload.VideoParam.MakeType", "enum",
         set("Payload.VideoParam.MakeType", "Loop"), set("Payload.VideoParam.MakeType", "CustomOnlyStart"));
-    add(SUBMIT, "Payload.VideoParam.StartTime", "minimum",
-        set("Payload.VideoParam.StartTime", -0.001), set("Payload.VideoParam.StartTime", 0));
-    add(SUBMIT, "Payload.VideoParam.EndTime", "minimum",
-        set("Payload.VideoParam.EndTime", -0.5), set("Payload.VideoParam.EndTime", 0));
     add(SUBMIT, "Payload.VideoParam.DisableIntervals", "maxItems", intervals(6), intervals(5));
-    add(SUBMIT, "Payload.VideoParam.DisableIntervals[].StartTime", "minimum",
-        set("Payload.VideoParam.DisableIntervals.0.StartTime", -1),
-        set("Payload.VideoParam.DisableIntervals.0.StartTime", 0));
-    add(SUBMIT, "Payload.VideoParam.DisableIntervals[].EndTime", "minimum",
-        set("Payload.VideoParam.DisableIntervals.1.EndTime", -0.25),
-        set("Payload.VideoParam.DisableIntervals.1.EndTime", 0));
 
     // --- getProgress
     add(PROGRESS, "Header", "required", remove("Header"), none());

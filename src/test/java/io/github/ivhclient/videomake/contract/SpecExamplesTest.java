@@ -91,7 +91,7 @@ class SpecExamplesTest {
     assertThat(errors(schema, custom)).as("Circle needs no EndTime").isEmpty();
     video.put("MakeType", "Custom");
     assertThat(errors(schema, custom)).as("Custom without EndTime: the documented default applies").isEmpty();
-    video.put("EndTime", -1);
+    video.put("EndTime", "ten seconds");
     assertThat(errors(schema, custom)).anyMatch(m -> m.contains("EndTime"));
 
     // The response table marks TaskId mandatory: required when Header.Code is 0, not on errors.
