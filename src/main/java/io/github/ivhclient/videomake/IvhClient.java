@@ -170,11 +170,23 @@ public final class IvhClient implements AutoCloseable {
    * again and a {@link CancellationException} is thrown: the task on the server goes on. Closing
    * the client ends the wait with a {@link CancellationException} too.
    *
+   * <p>It must not be called on one of this client's own threads (in a {@link TaskListener}, an
+   * {@link AttemptListener}, or a continuation of one of its futures): the wait would hold, for
+   * as long as the task runs, a thread that its own polls and every other wait need. Compose
+   * {@link #waitForAsync} there instead ({@code thenCompose}).
+   *
    * @throws IvhTaskFailedException if the task ends with {@code FAIL}
    * @throws IvhWaitTimeoutException if {@link WaitOptions#timeout()} passes first
    * @throws IvhException if polling fails for good (after the retry policy) or the TaskId is blank
+   * @throws IllegalStateException if called on one of this client's own threads; nothing is polled
    */
   public TaskResult waitFor(String taskId, WaitOptions options) {
+    if (ClientResources.isPoolThread(resources.scheduler())) {
+      // As Netty refuses await() on its event loop: with schedulerThreads(1) this would hang for good.
+      throw new IllegalStateException("waitFor(" + taskId + ") blocks, and was called on one of the client's"
+          + " own threads (a listener or a continuation of one of its futures), which its polls need:"
+          + " use waitForAsync there and compose it (thenCompose)");
+    }
     CompletableFuture<TaskResult> wait = waitForAsync(taskId, options);
     try {
       return wait.get();

@@ -481,6 +481,32 @@ class RetriesTest extends StubbedGatewayTest {
   }
 
   @Test
+  void aBlockingWaitOnTheClientsOwnThreadFailsAtOnceInsteadOfHoldingIt() throws Exception {
+    client.close();
+    client = Stub.client(server).schedulerThreads(1).build();
+    // Late, so the continuation below is attached before it completes and runs on the pool's thread.
+    server.enqueue(Stub.progress("MAKING", 1, 0).setHeadersDelay(300, TimeUnit.MILLISECONDS));
+
+    // The pool's one thread would wait for polls that need that very thread: without the check it hangs.
+    CompletableFuture<TaskResult> nested = client.getProgressAsync(Stub.TASK_ID)
+        .thenApply(first -> client.waitFor(Stub.TASK_ID, Stub.FAST_WAIT));
+
+    assertThatThrownBy(() -> nested.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("client's own threads").hasMessageContaining("waitForAsync");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+
+    // The same wait from the caller's thread, and composed on the pool's, polls as usual.
+    server.enqueue(Stub.success("https://127.0.0.1/v.mp4", "", 1000));
+    assertThat(client.waitFor(Stub.TASK_ID, Stub.FAST_WAIT).state()).isEqualTo(TaskState.SUCCESS);
+    server.enqueue(Stub.progress("MAKING", 1, 0).setHeadersDelay(300, TimeUnit.MILLISECONDS));
+    server.enqueue(Stub.success("https://127.0.0.1/v.mp4", "", 1000));
+    assertThat(client.getProgressAsync(Stub.TASK_ID)
+        .thenCompose(first -> client.waitForAsync(Stub.TASK_ID, Stub.FAST_WAIT)).get(10, TimeUnit.SECONDS).state())
+        .isEqualTo(TaskState.SUCCESS);
+  }
+
+  @Test
   void aBlockingCallsFailureShowsWhereItWasCalled() {
     server.enqueue(Stub.serviceError(10010, "bad"));
 
