@@ -60,8 +60,8 @@ public final class CappingEchoScrubber implements Interceptor {
     boolean overCap = source.request(ResponseBodies.MAX_BYTES + 1L);
     if (!overCap && UTF_8.equals(charset) && !quotesSecret(source.getBuffer(), signature)) {
       // The usual answer: read whole, under the cap, quoting neither secret. The masking below
-      // would change nothing, so its bytes stay where they are.
-      return response;
+      // would change nothing, so its bytes stay where they are, with the Content-Type parsed once.
+      return response.newBuilder().body(ResponseBody.create(source, type, body.contentLength())).build();
     }
     byte[] bytes;
     try (body) {
