@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import okio.Timeout;
+import java.util.concurrent.TimeoutException;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
@@ -33,8 +33,9 @@ import retrofit2.Response;
  * a sleeping thread; a blocking call runs the same steps on the caller's thread, which sends the
  * attempts and waits out the delays itself.
  *
- * <p>Asynchronous calls not yet ended are tracked, so {@link #close()} can end every one of them:
- * a call waiting for a retry on a scheduler that is shut down would otherwise never complete.
+ * <p>Calls not yet ended are tracked, so {@link #close()} can end every one of them: an
+ * asynchronous call waiting for a retry on a scheduler that is shut down would otherwise never
+ * complete.
  */
 public final class RetryingCaller {
   /** A successful answer: the payload, its RequestID and how many attempts it took. */
@@ -45,10 +46,6 @@ public final class RetryingCaller {
   private final AttemptReporter reporter;
   private final Set<AsyncCall<?, ?>> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
-
-  public RetryingCaller(ScheduledExecutorService scheduler, Clock clock) {
-    this(scheduler, clock, AttemptListener.NONE);
-  }
 
   /** {@code attemptListener} hears every attempt, as the debug log line does. */
   public RetryingCaller(ScheduledExecutorService scheduler, Clock clock, AttemptListener attemptListener) {
@@ -73,8 +70,11 @@ public final class RetryingCaller {
         if (here.interrupted || Thread.interrupted()) {
           throw new InterruptedException();
         }
-        TimeUnit.NANOSECONDS.sleep(here.inlineDelay);
-        here.submitAttempt();
+        try {
+          return here.future.get(here.inlineDelay, TimeUnit.NANOSECONDS); // close() ends the wait early
+        } catch (TimeoutException due) {
+          here.submitAttempt();
+        }
       }
       return here.future.get();
     } catch (InterruptedException e) {
@@ -102,13 +102,13 @@ public final class RetryingCaller {
     return async.future;
   }
 
-  /** Asynchronous calls not yet ended. */
+  /** Calls not yet ended, blocking or not. */
   public int pending() {
     return live.size();
   }
 
   /**
-   * Ends every asynchronous call not yet ended, and every one started from now on, with a
+   * Ends every call not yet ended, and every one started from now on, with a
    * {@link CancellationException} saying the client was closed; their exchanges are cancelled.
    */
   public void close() {
@@ -213,7 +213,7 @@ public final class RetryingCaller {
       if (attempt == 1) {
         firstSent = System.nanoTime();
       }
-      Call<T> call = bounded(attempt == 1 ? base : base.clone(), policy, firstSent);
+      Call<T> call = RetryDecider.bounded(attempt == 1 ? base : base.clone(), policy, firstSent);
       current = call;
       sent = System.nanoTime();
       if (inline) {
@@ -313,21 +313,6 @@ public final class RetryingCaller {
     IvhException error = EnvelopeUnwrapper.failure(op, e, attempt);
     reporter.attempt(call, -1, error.requestId(), sent, attempt, policy, e.getClass().getSimpleName());
     return new Outcome<>(null, error, null);
-  }
-
-  /** Gives the attempt no more time than the whole call has left ({@link RetryDecider#attemptTimeoutNanos}). */
-  private static <T> Call<T> bounded(Call<T> call, RetryPolicy policy, long start) {
-    Timeout timeout;
-    try {
-      timeout = call.timeout();
-    } catch (RuntimeException e) {
-      return call; // the request could not be built: execute() reports that
-    }
-    long shorter = RetryDecider.attemptTimeoutNanos(policy, timeout.timeoutNanos(), System.nanoTime() - start);
-    if (shorter >= 0) {
-      timeout.timeout(shorter, TimeUnit.NANOSECONDS);
-    }
-    return call;
   }
 
   /** Nanoseconds to wait before the next attempt, or -1 to give up with the outcome's error. */
