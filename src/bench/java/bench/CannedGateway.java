@@ -2,6 +2,7 @@ package bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.ivhclient.videomake.internal.Operations;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,12 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The loopback server every per-call benchmark talks to: the JDK's HTTP server answering the
- * submit and progress paths with fixed envelopes (only fields the spec declares, so the stock
- * client's strict Gson models accept them). It checks nothing, so the clients' costs stand out.
+ * submit and progress paths, as {@link Operations} names them, with fixed envelopes (only fields
+ * the spec declares, so the stock client's strict Gson models accept them), and 404 elsewhere. It
+ * checks nothing else, so the clients' costs stand out.
  */
 final class CannedGateway implements AutoCloseable {
-  static final String SUBMIT_PATH = "/v2/ivh/videomaker/broadcastservice/videomakenotrain";
-  static final String PROGRESS_PATH = "/v2/ivh/videomaker/broadcastservice/getprogress";
+  private static final String SUBMIT_PATH = Operations.SUBMIT.path();
+  private static final String PROGRESS_PATH = Operations.GET_PROGRESS.path();
   static final String HEADER = "{\"Code\":0,\"Message\":\"\",\"RequestID\":\"bench-request\","
       + "\"SessionID\":\"bench-session\",\"DialogID\":\"\"}";
   static final byte[] SUBMIT_ANSWER = ("{\"Header\":" + HEADER
@@ -75,7 +77,13 @@ final class CannedGateway implements AutoCloseable {
   private void answer(HttpExchange exchange) throws IOException {
     lastBody = exchange.getRequestBody().readAllBytes();
     lastPathAndQuery = exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery();
-    boolean submit = exchange.getRequestURI().getPath().equals(SUBMIT_PATH);
+    String path = exchange.getRequestURI().getPath();
+    boolean submit = path.equals(SUBMIT_PATH);
+    if (!submit && !path.equals(PROGRESS_PATH)) {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+      return;
+    }
     if (!submit) {
       progressRequests.incrementAndGet();
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -119,6 +120,30 @@ class ClientLifecycleTest extends StubbedGatewayTest {
 
     assertThatThrownBy(() -> call.get(2, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).cause()
         .isInstanceOf(CancellationException.class)
+        .hasMessage("the client was closed before getProgress completed");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void closeEndsABlockingCallWaitingForARetry() throws Exception {
+    IvhClient own = Stub.client(server).build();
+    server.enqueue(Stub.status(503).setHeader("Retry-After", "30"));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        own.getProgress(Stub.TASK_ID);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+      }
+    });
+    caller.start();
+    server.takeRequest(5, TimeUnit.SECONDS);
+    Thread.sleep(100);
+
+    own.close();
+    caller.join(5_000);
+
+    assertThat(thrown.get()).isInstanceOf(CancellationException.class)
         .hasMessage("the client was closed before getProgress completed");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }

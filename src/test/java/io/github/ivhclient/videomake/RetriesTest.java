@@ -458,6 +458,29 @@ class RetriesTest extends StubbedGatewayTest {
   }
 
   @Test
+  void aClientWhoseBlockingCallWasInterruptedMidExchangeServesTheNextOne() throws InterruptedException {
+    server.enqueue(Stub.progress("MAKING", 1, 0).setHeadersDelay(2, TimeUnit.SECONDS));
+    server.enqueue(Stub.progress("MAKING", 2, 0));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        client.getProgress(Stub.TASK_ID);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+      }
+    });
+    caller.start();
+    server.takeRequest(5, TimeUnit.SECONDS);
+    caller.interrupt();
+    caller.join(5_000);
+
+    // Ended by the interrupt, not by the late answer; its connection is dropped, not reused.
+    assertThat(thrown.get()).isInstanceOfSatisfying(IvhTransportException.class,
+        e -> assertThat(e.mayHaveReachedServer()).isTrue());
+    assertThat(client.getProgress(Stub.TASK_ID).progress()).isEqualTo(2);
+  }
+
+  @Test
   void aBlockingCallOnTheClientsOwnThreadRunsThereInsteadOfWaitingForThePool() throws Exception {
     client.close();
     client = Stub.client(server).schedulerThreads(1).build();

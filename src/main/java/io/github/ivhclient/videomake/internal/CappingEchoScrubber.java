@@ -1,5 +1,7 @@
 package io.github.ivhclient.videomake.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
@@ -12,6 +14,8 @@ import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Masks the app key wherever a response repeats it (business errors such as "No project was
@@ -32,11 +36,14 @@ public final class CappingEchoScrubber implements Interceptor {
 
   private final Pattern appKeyToken;
   private final String masked;
+  /** The app key's bytes when it is ASCII (then the same in every UTF-8 body), else {@code null}. */
+  private final ByteString asciiAppKey;
 
   public CappingEchoScrubber(String appKey) {
     Objects.requireNonNull(appKey, "appKey");
     this.appKeyToken = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(appKey) + "(?![A-Za-z0-9])");
     this.masked = Redaction.mask(appKey);
+    this.asciiAppKey = StandardCharsets.US_ASCII.newEncoder().canEncode(appKey) ? ByteString.encodeUtf8(appKey) : null;
   }
 
   @Override
@@ -47,15 +54,23 @@ public final class CappingEchoScrubber implements Interceptor {
       return response;
     }
     MediaType type = body.contentType();
+    Charset charset = ResponseBodies.charsetOf(type);
+    String signature = chain.request().url().queryParameter(RequestSigner.SIGNATURE);
+    BufferedSource source = body.source();
+    boolean overCap = source.request(ResponseBodies.MAX_BYTES + 1L);
+    if (!overCap && UTF_8.equals(charset) && !quotesSecret(source.getBuffer(), signature)) {
+      // The usual answer: read whole, under the cap, quoting neither secret. The masking below
+      // would change nothing, so its bytes stay where they are, with the Content-Type parsed once.
+      return response.newBuilder().body(ResponseBody.create(source, type, body.contentLength())).build();
+    }
     byte[] bytes;
     try (body) {
-      bytes = ResponseBodies.readAtMost(body.source(), ResponseBodies.MAX_BYTES + 1L);
+      bytes = ResponseBodies.readAtMost(source, ResponseBodies.MAX_BYTES + 1L);
     }
     int headLength = Math.min(bytes.length, ResponseBodies.MAX_BYTES);
-    Charset charset = ResponseBodies.charsetOf(type);
     String head = new String(bytes, 0, headLength, charset);
     Buffer scrubbed = new Buffer();
-    String clean = withoutSignature(withoutAppKey(head), chain.request().url().queryParameter(RequestSigner.SIGNATURE));
+    String clean = withoutSignature(withoutAppKey(head), signature);
     if (!clean.equals(head)) {
       scrubbed.write(clean.getBytes(charset));
     } else {
@@ -69,6 +84,21 @@ public final class CappingEchoScrubber implements Interceptor {
       }
     }
     return response.newBuilder().body(ResponseBody.create(scrubbed.readByteArray(), type)).build();
+  }
+
+  /**
+   * Whether a UTF-8 body may quote the app key or the signature, in any form masked below: an
+   * ASCII string is in the decoded text exactly when its bytes are in the body's bytes.
+   */
+  private boolean quotesSecret(Buffer body, String signature) throws IOException {
+    if (asciiAppKey == null || body.indexOf(asciiAppKey) >= 0) {
+      return true;
+    }
+    if (signature == null || signature.length() < MIN_SIGNATURE_LENGTH) {
+      return false;
+    }
+    return body.indexOf(ByteString.encodeUtf8(signature)) >= 0
+        || body.indexOf(ByteString.encodeUtf8(URLEncoder.encode(signature, UTF_8))) >= 0;
   }
 
   private String withoutAppKey(String text) {
@@ -85,7 +115,7 @@ public final class CappingEchoScrubber implements Interceptor {
       return text;
     }
     String result = text;
-    for (String form : new String[] {signature, URLEncoder.encode(signature, StandardCharsets.UTF_8)}) {
+    for (String form : new String[] {signature, URLEncoder.encode(signature, UTF_8)}) {
       if (result.contains(form)) {
         result = result.replace(form, Redaction.mask(signature));
       }

@@ -89,9 +89,8 @@ public final class ClientResources implements AutoCloseable {
   }
 
   /**
-   * Stops the pool and closes owned pooled connections. End the asynchronous calls first (their
-   * futures would otherwise never complete); blocking calls run on their callers' threads and are
-   * left to finish.
+   * Stops the pool and closes owned pooled connections. End the calls first (their futures would
+   * otherwise never complete); blocking calls run on their callers' threads.
    */
   @Override
   public void close() {
@@ -102,8 +101,8 @@ public final class ClientResources implements AutoCloseable {
   }
 
   /**
-   * Whether the calling thread is one of the pool's behind {@code scheduler} (a blocking call made
-   * there must not wait for the pool: see {@link RetryingCaller#execute}).
+   * Whether the calling thread is one of the pool's behind {@code scheduler}: a blocking wait made
+   * there must not wait for the pool, which could then wait forever.
    */
   public static boolean isPoolThread(ScheduledExecutorService scheduler) {
     return Thread.currentThread() instanceof PoolThread thread && thread.pool == scheduler;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Map;
+import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
@@ -32,17 +33,20 @@ public final class EnvelopeConverterFactory extends Converter.Factory {
   public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     Converter<ResponseBody, ?> delegate = moshi.responseBodyConverter(type, annotations, retrofit);
     return body -> {
-      ResponseBodies.Head head = ResponseBodies.read(body);
+      MediaType contentType = body.contentType();
+      ResponseBodies.Head head = ResponseBodies.read(body, contentType);
       String text = head.text();
       if (head.oversized()) {
         throw new MalformedBodyException("body larger than " + ResponseBodies.MAX_BYTES + " bytes", text, null);
       }
       String json = stripBom(text);
-      Object tree = treeOf(json, text);
-      if (tree instanceof Map<?, ?> envelope && wholeProgress(envelope)) {
-        text = JSON_TREE.toJson(envelope);
+      if (!PlainJson.test(json)) {
+        Object tree = treeOf(json, text);
+        if (tree instanceof Map<?, ?> envelope && wholeProgress(envelope)) {
+          text = JSON_TREE.toJson(envelope);
+        }
       }
-      try (ResponseBody copy = ResponseBody.create(text, body.contentType())) {
+      try (ResponseBody copy = ResponseBody.create(text, contentType)) {
         Object converted = delegate.convert(copy);
         if (converted instanceof GetProgressResponse progress) {
           keepUnknownStatus(progress, text);

@@ -1,7 +1,6 @@
 package io.github.ivhclient.videomake.internal;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -27,11 +26,15 @@ public final class RequestSigner implements Interceptor {
   public static final String SIGNATURE = "signature";
 
   private final String appKey;
+  /** The app key as the signed URL's {@code appkey} parameter reads back, as signed. */
+  private final String appKeyAsSent;
   private final HmacSha256 hmac;
   private final Clock clock;
 
   public RequestSigner(String appKey, String accessToken, Clock clock) {
     this.appKey = Objects.requireNonNull(appKey, "appKey");
+    this.appKeyAsSent = new HttpUrl.Builder().scheme("http").host("localhost").addQueryParameter(APPKEY, appKey)
+        .build().queryParameter(APPKEY);
     this.hmac = hmacOf(Objects.requireNonNull(accessToken, "accessToken"));
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -43,22 +46,49 @@ public final class RequestSigner implements Interceptor {
 
   /** The request with {@code appkey}, a fresh {@code timestamp} and its {@code signature}. */
   public Request sign(Request request) {
-    HttpUrl url = request.url().newBuilder()
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    HttpUrl url = request.url();
+    if (url.querySize() == 0) {
+      // Every request the client sends: the parameters are these two, already in name order, so
+      // the URL is built once.
+      String signature = signature(APPKEY + "=" + appKeyAsSent + "&" + TIMESTAMP + "=" + timestamp, hmac);
+      return request.newBuilder().url(url.newBuilder()
+          .addQueryParameter(APPKEY, appKey)
+          .addQueryParameter(TIMESTAMP, timestamp)
+          .addEncodedQueryParameter(SIGNATURE, urlEncoded(signature))
+          .build()).build();
+    }
+    HttpUrl stamped = url.newBuilder()
         .removeAllQueryParameters(APPKEY)
         .removeAllQueryParameters(TIMESTAMP)
         .removeAllQueryParameters(SIGNATURE)
         .addQueryParameter(APPKEY, appKey)
-        .addQueryParameter(TIMESTAMP, Long.toString(clock.instant().getEpochSecond()))
+        .addQueryParameter(TIMESTAMP, timestamp)
         .build();
     Map<String, String> params = new TreeMap<>();
-    for (String name : url.queryParameterNames()) {
-      params.put(name, url.queryParameter(name));
+    for (String name : stamped.queryParameterNames()) {
+      params.put(name, stamped.queryParameter(name));
     }
     String signature = signature(stringToSign(params), hmac);
-    HttpUrl signed = url.newBuilder()
-        .addEncodedQueryParameter(SIGNATURE, URLEncoder.encode(signature, StandardCharsets.UTF_8))
+    HttpUrl signed = stamped.newBuilder()
+        .addEncodedQueryParameter(SIGNATURE, urlEncoded(signature))
         .build();
     return request.newBuilder().url(signed).build();
+  }
+
+  /** {@link java.net.URLEncoder}'s form of standard Base64, whose only characters to encode are {@code + / =}. */
+  private static String urlEncoded(String base64) {
+    StringBuilder out = new StringBuilder(base64.length() + 12);
+    for (int i = 0; i < base64.length(); i++) {
+      char c = base64.charAt(i);
+      switch (c) {
+        case '+' -> out.append("%2B");
+        case '/' -> out.append("%2F");
+        case '=' -> out.append("%3D");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** {@code k=v} pairs of every parameter but {@code signature}, sorted by name, joined with {@code &}. */

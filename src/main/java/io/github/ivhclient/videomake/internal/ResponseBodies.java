@@ -22,10 +22,14 @@ public final class ResponseBodies {
 
   /** Reads at most {@link #MAX_BYTES} + 1 bytes: enough to tell an oversized body, never more. */
   public static Head read(ResponseBody body) throws IOException {
+    return read(body, body.contentType());
+  }
+
+  /** {@link #read(ResponseBody)} of a body whose {@code Content-Type} the caller already has (each read parses it). */
+  public static Head read(ResponseBody body, MediaType type) throws IOException {
     byte[] bytes = readAtMost(body.source(), MAX_BYTES + 1L);
     boolean oversized = bytes.length > MAX_BYTES;
-    return new Head(new String(bytes, 0, oversized ? MAX_BYTES : bytes.length, charsetOf(body.contentType())),
-        oversized);
+    return new Head(new String(bytes, 0, oversized ? MAX_BYTES : bytes.length, charsetOf(type)), oversized);
   }
 
   static byte[] readAtMost(BufferedSource source, long limit) throws IOException {

@@ -7,6 +7,7 @@ import io.github.ivhclient.videomake.internal.RetryDecider.Decision;
 import io.github.ivhclient.videomake.model.ResponseHeader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -18,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import okio.Timeout;
+import java.util.concurrent.TimeoutException;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
@@ -28,12 +29,13 @@ import retrofit2.Response;
  * envelope with {@link EnvelopeUnwrapper}: the loop that sends, waits and sends again. Whether and
  * when to retry is the {@link RetryDecider}'s call; each attempt is told to the log and the
  * listener by the {@link AttemptReporter}. Each attempt is a fresh clone of the call, so the signer
- * stamps and signs it anew. Retries wait on the shared scheduler, never on a sleeping thread; a
- * blocking call is the asynchronous one, awaited, except on one of the client's own threads, where
- * it runs its attempts and waits out its delays itself.
+ * stamps and signs it anew. An asynchronous call's retries wait on the shared scheduler, never on
+ * a sleeping thread; a blocking call runs the same steps on the caller's thread, which sends the
+ * attempts and waits out the delays itself.
  *
- * <p>Asynchronous calls not yet ended are tracked, so {@link #close()} can end every one of them:
- * a call waiting for a retry on a scheduler that is shut down would otherwise never complete.
+ * <p>Calls not yet ended are tracked, so {@link #close()} can end every one of them: an
+ * asynchronous call waiting for a retry on a scheduler that is shut down would otherwise never
+ * complete.
  */
 public final class RetryingCaller {
   /** A successful answer: the payload, its RequestID and how many attempts it took. */
@@ -45,10 +47,6 @@ public final class RetryingCaller {
   private final Set<AsyncCall<?, ?>> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  public RetryingCaller(ScheduledExecutorService scheduler, Clock clock) {
-    this(scheduler, clock, AttemptListener.NONE);
-  }
-
   /** {@code attemptListener} hears every attempt, as the debug log line does. */
   public RetryingCaller(ScheduledExecutorService scheduler, Clock clock, AttemptListener attemptListener) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -57,30 +55,34 @@ public final class RetryingCaller {
   }
 
   /**
-   * Runs the call as {@link #executeAsync} does and waits for it on the calling thread. A failure
-   * is thrown as made on a client thread, with a {@link CallerFrame} for the caller's stack. An
-   * interrupt ends the call (the exchange in flight and any retry to come) with its last failure,
-   * or, before the first answer, with the transport failure an interrupted exchange gives; the
-   * thread's interrupt flag is set again.
+   * Runs the call as {@link #executeAsync} does, with the calling thread as its executor: it sends
+   * each attempt and waits out the retry delays itself, so no other thread is woken on the way, and
+   * {@link #close()} ends it as it ends the others. A failure is thrown with a {@link CallerFrame}.
+   * An interrupt ends the call (the exchange in flight, cancelled by {@link InterruptibleExchange},
+   * and any retry to come) with its last failure, or, before the first answer, with the transport
+   * failure an interrupted exchange gives; the thread's interrupt flag is set again.
    */
   public <T, P> Reply<P> execute(Operation<?, T, P, ?> op, Call<T> call, RetryPolicy policy) {
-    // On one of the client's own threads (a listener, a future's continuation) waiting for the
-    // pool could wait forever once every pool thread waits so: the attempts run on this thread.
-    boolean inline = ClientResources.isPoolThread(scheduler);
-    AsyncCall<T, P> async = new AsyncCall<>(op, call, policy, AttemptGate.DIRECT, inline);
-    async.start();
+    AsyncCall<T, P> here = new AsyncCall<>(op, call, policy, AttemptGate.DIRECT, true);
     try {
-      while (inline && !async.future.isDone()) {
-        TimeUnit.NANOSECONDS.sleep(async.inlineDelay);
-        async.submitAttempt();
+      here.start();
+      while (!here.future.isDone()) {
+        if (here.interrupted || Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+        try {
+          return here.future.get(here.inlineDelay, TimeUnit.NANOSECONDS); // close() ends the wait early
+        } catch (TimeoutException due) {
+          here.submitAttempt();
+        }
       }
-      return async.future.get();
+      return here.future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      IvhException last = async.lastError;
-      async.future.cancel(false);
+      IvhException last = here.lastError;
+      here.future.cancel(false);
       if (last == null) {
-        last = EnvelopeUnwrapper.failure(op, new InterruptedIOException("interrupted"), Math.max(async.attempt, 1));
+        last = EnvelopeUnwrapper.failure(op, new InterruptedIOException("interrupted"), Math.max(here.attempt, 1));
       }
       throw last;
     } catch (ExecutionException e) {
@@ -100,13 +102,13 @@ public final class RetryingCaller {
     return async.future;
   }
 
-  /** Asynchronous calls not yet ended. */
+  /** Calls not yet ended, blocking or not. */
   public int pending() {
     return live.size();
   }
 
   /**
-   * Ends every asynchronous call not yet ended, and every one started from now on, with a
+   * Ends every call not yet ended, and every one started from now on, with a
    * {@link CancellationException} saying the client was closed; their exchanges are cancelled.
    */
   public void close() {
@@ -140,6 +142,8 @@ public final class RetryingCaller {
     volatile IvhException lastError;
     /** Exchanges run on the calling thread, which waits out the retry delays itself. */
     final boolean inline;
+    /** With {@link #inline}: an interrupt cancelled the exchange; the caller ends the call. */
+    boolean interrupted;
     /** With {@link #inline}: the delay before the retry that is due. */
     long inlineDelay;
 
@@ -209,7 +213,7 @@ public final class RetryingCaller {
       if (attempt == 1) {
         firstSent = System.nanoTime();
       }
-      Call<T> call = bounded(attempt == 1 ? base : base.clone(), policy, firstSent);
+      Call<T> call = RetryDecider.bounded(attempt == 1 ? base : base.clone(), policy, firstSent);
       current = call;
       sent = System.nanoTime();
       if (inline) {
@@ -248,7 +252,12 @@ public final class RetryingCaller {
     private void exchangeHere(Call<T> call) {
       Response<T> response;
       try {
-        response = call.execute();
+        response = InterruptibleExchange.execute(call);
+      } catch (ClosedByInterruptException e) {
+        interrupted = true;
+        gate.finished();
+        failed(op, call, e, attempt, sent, policy); // told as an attempt; not settled: execute() ends the call
+        return;
       } catch (IOException | RuntimeException e) {
         onFailure(call, e);
         return;
@@ -304,21 +313,6 @@ public final class RetryingCaller {
     IvhException error = EnvelopeUnwrapper.failure(op, e, attempt);
     reporter.attempt(call, -1, error.requestId(), sent, attempt, policy, e.getClass().getSimpleName());
     return new Outcome<>(null, error, null);
-  }
-
-  /** Gives the attempt no more time than the whole call has left ({@link RetryDecider#attemptTimeoutNanos}). */
-  private static <T> Call<T> bounded(Call<T> call, RetryPolicy policy, long start) {
-    Timeout timeout;
-    try {
-      timeout = call.timeout();
-    } catch (RuntimeException e) {
-      return call; // the request could not be built: execute() reports that
-    }
-    long shorter = RetryDecider.attemptTimeoutNanos(policy, timeout.timeoutNanos(), System.nanoTime() - start);
-    if (shorter >= 0) {
-      timeout.timeout(shorter, TimeUnit.NANOSECONDS);
-    }
-    return call;
   }
 
   /** Nanoseconds to wait before the next attempt, or -1 to give up with the outcome's error. */

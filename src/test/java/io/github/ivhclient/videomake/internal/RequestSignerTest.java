@@ -62,6 +62,20 @@ class RequestSignerTest {
   }
 
   @Test
+  void aUrlWithoutAQueryIsSignedAsOneWithStaleParameters() {
+    Clock clock = Clock.fixed(Instant.ofEpochSecond(1717639699), ZoneOffset.UTC);
+    for (String appKey : new String[] {"example_appkey", "a+b c/d=e&f%20", "k\u00e9y-\u4e2d"}) {
+      RequestSigner signer = new RequestSigner(appKey, "example_accesstoken", clock);
+
+      HttpUrl plain = signer.sign(new Request.Builder().url("https://h/v2/x").build()).url();
+      HttpUrl stale = signer.sign(new Request.Builder().url("https://h/v2/x?signature=old&timestamp=1").build()).url();
+
+      assertThat(plain).as(appKey).isEqualTo(stale);
+      assertThat(plain.queryParameter("appkey")).isEqualTo(appKey);
+    }
+  }
+
+  @Test
   void toStringMasksTheAppKey() {
     assertThat(new RequestSigner("e38267c0e86411eb", "secret-token", Clock.systemUTC()).toString())
         .doesNotContain("e38267c0e86411eb").doesNotContain("secret-token");
