@@ -453,9 +453,10 @@ public final class IvhClient implements AutoCloseable {
     }
 
     /**
-     * Exchanges in flight at once, blocking calls included ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default),
-     * and so the most polls of all waits in flight at once. An exchange holds one of the client's
-     * {@link #schedulerThreads} until it ends, so the bound is at most that many. With
+     * Asynchronous exchanges in flight at once ({@value #DEFAULT_MAX_CONCURRENT_REQUESTS} by default),
+     * and so the most polls of all waits in flight at once. Such an exchange holds one of the client's
+     * {@link #schedulerThreads} until it ends, so the bound is at most that many. A blocking call runs
+     * its exchanges on the calling thread, outside this bound (your threads bound those). With
      * {@link #okHttpClient}, the exchanges run on its dispatcher, under its limits and on its threads.
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
