@@ -127,12 +127,29 @@ public final class IvhCli implements Callable<Integer> {
 
   /** Runs one command line and returns its exit code; never throws and never exits the JVM. */
   public int execute(String... args) {
+    PlainValidate plain = PlainValidate.parse(args);
+    return plain != null ? run(plain) : executeParsed(args);
+  }
+
+  /** Every command line through picocli: what {@link #execute} does for all but a {@link PlainValidate}. */
+  int executeParsed(String... args) {
     int code;
     try {
       code = commandLine(args).execute(args);
     } catch (Error e) {
       // picocli hands only Exceptions to the handler: an Error (out of memory, a stack overflow)
       // would end the JVM with a raw stack trace and exit 1, which means "invalid request".
+      code = failures.failure(e);
+    }
+    return outputChecked(code);
+  }
+
+  /** A plain {@code validate}, as picocli would run it: the same command, failures and exit codes. */
+  private int run(PlainValidate plain) {
+    int code;
+    try {
+      code = ValidateCommand.run(this, plain.file(), plain.json());
+    } catch (Exception | Error e) {
       code = failures.failure(e);
     }
     return outputChecked(code);
