@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import picocli.CommandLine.ParameterException;
 
 /**
  * Turns a failed command into its exit code ({@link ExitCode}) and one line on standard error,
@@ -32,9 +31,8 @@ final class FailureReporter {
     this.verbose = verbose;
   }
 
-  /** A command line picocli could not parse: exit 2, pointing at the command's help. */
-  int usage(ParameterException e) {
-    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+  /** A command line picocli could not parse ({@code command}'s): exit 2, pointing at the command's help. */
+  int usage(RuntimeException e, String command) {
     String line = secrets.scrub(e.getMessage()) + " (see '" + command + " --help')";
     err.println("ivh: " + FailureLine.of(line, List.of()));
     printStackTraceIfVerbose(e);

@@ -5,7 +5,6 @@ import io.github.ivhclient.videomake.IvhEndpoint;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = CliVersion.class,
     description = "Client for the IVH video gateway's VideoMakeNoTrain job.",
-    // The subcommands are COMMANDS, added per run: see commandLine(String[]).
+    // The subcommands are CommandLines.COMMANDS, added per run: see CommandLines.forArgs.
     // picocli wraps at 80 columns: each line stays under it, so no entry is split.
     footer = {
         "",
@@ -52,10 +48,6 @@ public final class IvhCli implements Callable<Integer> {
   static final String ENV_APPKEY = "IVH_APPKEY";
   static final String ENV_ACCESS_TOKEN = "IVH_ACCESS_TOKEN";
   static final String ENV_ENDPOINT = "IVH_ENDPOINT";
-  /** The commands, in the order {@code ivh --help} lists them. */
-  private static final List<Class<?>> COMMANDS = List.of(SubmitCommand.class, StatusCommand.class,
-      WaitCommand.class, TimbresCommand.class, ValidateCommand.class, PreflightCommand.class,
-      ProbeCommand.class, DemoCommand.class);
 
   @Spec
   private CommandSpec spec;
@@ -127,9 +119,15 @@ public final class IvhCli implements Callable<Integer> {
 
   /** Runs one command line and returns its exit code; never throws and never exits the JVM. */
   public int execute(String... args) {
+    PlainValidate plain = PlainValidate.parse(args);
+    return plain != null ? run(plain) : executeParsed(args);
+  }
+
+  /** Every command line through picocli: what {@link #execute} does for all but a {@link PlainValidate}. */
+  int executeParsed(String... args) {
     int code;
     try {
-      code = commandLine(args).execute(args);
+      code = CommandLines.forArgs(this, args).execute(args);
     } catch (Error e) {
       // picocli hands only Exceptions to the handler: an Error (out of memory, a stack overflow)
       // would end the JVM with a raw stack trace and exit 1, which means "invalid request".
@@ -138,48 +136,15 @@ public final class IvhCli implements Callable<Integer> {
     return outputChecked(code);
   }
 
-  /**
-   * picocli's model of the command the arguments name, and only of that one: building the model
-   * of every command (their options, converters and the classes those load) was most of a cold
-   * start. Without a known command name (help, a usage error) every command is built, so help and
-   * error messages list them all.
-   */
-  private CommandLine commandLine(String[] args) {
-    CommandLine commandLine = new CommandLine(this);
-    Class<?> chosen = commandNamedIn(commandLine.getCommandSpec(), args);
-    for (Class<?> command : chosen == null ? COMMANDS : List.of(chosen)) {
-      commandLine.addSubcommand(command);
+  /** A plain {@code validate}, as picocli would run it: the same command, failures and exit codes. */
+  private int run(PlainValidate plain) {
+    int code;
+    try {
+      code = ValidateCommand.run(this, plain.file(), plain.json());
+    } catch (Exception | Error e) {
+      code = failures.failure(e);
     }
-    // Set after the subcommands are added: picocli applies these to the subcommands present.
-    return commandLine
-        .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
-        .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler((e, unused) -> failures.usage(e))
-        .setExecutionExceptionHandler((e, cmd, parsed) -> failures.failure(e));
-  }
-
-  /** The command the first argument after {@code ivh}'s own options names, or null. */
-  private static Class<?> commandNamedIn(CommandSpec root, String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--")) {
-        return null;
-      }
-      if (!arg.startsWith("-")) {
-        for (Class<?> command : COMMANDS) {
-          if (command.getAnnotation(Command.class).name().equals(arg)) {
-            return command;
-          }
-        }
-        return null;
-      }
-      OptionSpec option = root.findOption(arg);
-      if (option != null && option.arity().min() > 0) {
-        i++; // its value (an --option=value is one argument, and not found by name)
-      }
-    }
-    return null;
+    return outputChecked(code);
   }
 
   /**
@@ -204,8 +169,7 @@ public final class IvhCli implements Callable<Integer> {
   /** Without a subcommand there is nothing to do: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "a command is required: "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw CommandLines.commandRequired(spec);
   }
 
   // ---- what the subcommands share ------------------------------------------------------------
@@ -216,6 +180,10 @@ public final class IvhCli implements Callable<Integer> {
 
   PrintStream err() {
     return err;
+  }
+
+  FailureReporter failures() {
+    return failures;
   }
 
   boolean terminal() {

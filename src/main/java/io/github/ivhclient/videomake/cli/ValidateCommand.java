@@ -25,6 +25,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return run(cli, file, json);
+  }
+
+  /** The command itself, also run by {@link IvhCli} for a {@link PlainValidate} line without picocli. */
+  static int run(IvhCli cli, Path file, boolean json) {
     ValidationReport report = RequestFile.read(file).report();
     if (json) {
       cli.out().println(JsonOutput.validation(report));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,5 +64,32 @@ class LauncherIT {
     Files.writeString(request, "{\"DriverType\":\"Text\"}");
     Run invalid = run(LAUNCHER, "validate", request.toString());
     assertThat(invalid.exit()).as("exit code 1: invalid request").isEqualTo(1);
+  }
+
+  /**
+   * Moved to a directory with spaces, the archive no longer matches the jar's path, and without it
+   * the launcher runs plainly: both quietly, with the same output.
+   */
+  @Test
+  void aMovedCopyRunsWithAStaleArchiveOrNoneAndSaysNothingAboutIt() throws Exception {
+    Path request = Files.createDirectories(dir.resolve("my requests")).resolve("a request.json");
+    Files.writeString(request, "{\"RefVideoUrl\":\"https://cdn.example.com/t.mp4\",\"DriverType\":\"Text\","
+        + "\"InputSsml\":\"Hello\",\"SpeechParam\":{\"TimbreKey\":\"female_1\",\"Speed\":1.0,\"Volume\":1}}");
+    Run original = run(LAUNCHER, "validate", request.toString());
+    assertThat(original.exit()).as(original.err()).isZero();
+    assertThat(original.out()).contains("a request.json: valid with 1 warning");
+
+    Path copy = Files.createDirectories(dir.resolve("my tools"));
+    try (var files = Files.list(LAUNCHER.getParent())) {
+      for (Path file : files.filter(f -> f.getFileName().toString().matches("ivh|ivh\\.jsa|.*-cli\\.jar")).toList()) {
+        Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+    Run stale = run(copy.resolve("ivh"), "validate", request.toString());
+    assertThat(stale).isEqualTo(original);
+
+    Files.delete(copy.resolve("ivh.jsa"));
+    Run none = run(copy.resolve("ivh"), "validate", request.toString());
+    assertThat(none).isEqualTo(original);
   }
 }
