@@ -4,9 +4,7 @@ import io.github.ivhclient.videomake.ValidationIssue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,6 +30,21 @@ public final class SsmlChecker {
   private static final int MAX_VALUE_ECHO = 40;
 
   private SsmlChecker() {}
+
+  /** Whether {@code text} is one pinyin syllable with its tone digit: what {@link #PINYIN} matches, without a matcher. */
+  static boolean isPinyin(CharSequence text) {
+    int letters = text.length() - 1;
+    if (letters < 1 || letters > 6 || text.charAt(letters) < '1' || text.charAt(letters) > '5') {
+      return false;
+    }
+    for (int i = 0; i < letters; i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == 'ü' || c == 'Ü')) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The 1-based position of a UTF-16 index in code points, as the gateway counts characters. */
   static int position(String ssml, int index) {
@@ -112,7 +125,7 @@ public final class SsmlChecker {
       }
       String tagName = s.substring(p, nameEnd);
       p = nameEnd;
-      Map<String, String> attributes = new LinkedHashMap<>();
+      SsmlTagRules.Attributes attributes = new SsmlTagRules.Attributes();
       if (!closing) {
         p = attributes(p, attributes);
         if (p < 0) {
@@ -159,7 +172,7 @@ public final class SsmlChecker {
     }
 
     /** Parses {@code name="value"} pairs from {@code p}; returns the position after them, or -1. */
-    private int attributes(int p, Map<String, String> into) {
+    private int attributes(int p, SsmlTagRules.Attributes into) {
       while (true) {
         int afterSpace = skipSpace(p);
         int nameEnd = afterSpace == p ? -1 : nameEnd(afterSpace);
@@ -187,7 +200,7 @@ public final class SsmlChecker {
               + " holds an unescaped '<' or '&'", around(afterSpace));
           return -1;
         }
-        if (into.put(name, value) != null) {
+        if (!into.add(name, value)) {
           report(ValidationRules.SSML_WELL_FORMED, "attribute '" + name + "' is repeated at character " + at(afterSpace),
               around(afterSpace));
           return -1;
