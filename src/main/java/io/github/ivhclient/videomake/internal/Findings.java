@@ -109,6 +109,9 @@ final class Findings {
    * the wire format stay errors. Sorted by path; findings at one path in the order found.
    */
   ValidationReport report(ValidationMode mode) {
+    if (found.isEmpty()) {
+      return new ValidationReport(List.of());
+    }
     Distinct distinct = new Distinct();
     for (int i = 0; i < found.size(); i++) {
       distinct.add(found.get(i), foundWireFormat.get(i));

@@ -71,10 +71,33 @@ public final class SsmlChecker {
     private final List<ValidationIssue> issues;
     private final Deque<SsmlTagRules.Element> open = new ArrayDeque<>();
     private int i;
+    /** The next '<' and '&' the scan has not passed, or -1: found with indexOf, which is faster than a loop. */
+    private int nextLessThan;
+    private int nextAmpersand;
 
     Scan(String s, List<ValidationIssue> issues) {
       this.s = s;
       this.issues = issues;
+      this.nextLessThan = s.indexOf('<');
+      this.nextAmpersand = s.indexOf('&');
+    }
+
+    /** The index of the first '<' or '&' at or after {@code from}, or the end of the text. */
+    private int markupFrom(int from) {
+      if (nextLessThan >= 0 && nextLessThan < from) {
+        nextLessThan = s.indexOf('<', from);
+      }
+      if (nextAmpersand >= 0 && nextAmpersand < from) {
+        nextAmpersand = s.indexOf('&', from);
+      }
+      int next = s.length();
+      if (nextLessThan >= 0) {
+        next = nextLessThan;
+      }
+      if (nextAmpersand >= 0 && nextAmpersand < next) {
+        next = nextAmpersand;
+      }
+      return next;
     }
 
     void run() {
@@ -93,10 +116,7 @@ public final class SsmlChecker {
           appendText(s, i, m.end());
           i = m.end();
         } else {
-          int run = i + 1; // the text up to the next markup character, appended at once
-          while (run < s.length() && s.charAt(run) != '<' && s.charAt(run) != '&') {
-            run++;
-          }
+          int run = markupFrom(i + 1); // the text up to the next markup character, appended at once
           appendText(s, i, run);
           i = run;
         }
