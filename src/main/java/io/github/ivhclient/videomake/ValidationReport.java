@@ -1,5 +1,7 @@
 package io.github.ivhclient.videomake;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -9,8 +11,14 @@ public final class ValidationReport {
   private final List<ValidationIssue> warnings;
 
   public ValidationReport(List<ValidationIssue> issues) {
-    this.errors = issues.stream().filter(i -> i.severity() == ValidationIssue.Severity.ERROR).toList();
-    this.warnings = issues.stream().filter(i -> i.severity() == ValidationIssue.Severity.WARNING).toList();
+    // A loop, not two streams: validate() builds a report on every call.
+    List<ValidationIssue> errorList = new ArrayList<>(issues.size());
+    List<ValidationIssue> warningList = new ArrayList<>(issues.size());
+    for (ValidationIssue issue : issues) {
+      (issue.severity() == ValidationIssue.Severity.ERROR ? errorList : warningList).add(issue);
+    }
+    this.errors = Collections.unmodifiableList(errorList);
+    this.warnings = Collections.unmodifiableList(warningList);
   }
 
   public boolean isValid() {

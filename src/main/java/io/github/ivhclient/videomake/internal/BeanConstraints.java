@@ -30,8 +30,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * The constraints the generator put on the models (bounds, patterns, lengths, required fields),
  * judged by Jakarta Bean Validation with {@code @Size}/{@code @Pattern} read as JSON Schema reads
  * them ({@link JsonSchemaConstraintValidators}), each violation reported under its schema rule with
- * this client's message. Hibernate Validator runs only when {@link ConstraintPrecheck} finds a
- * constraint that may fail: a valid request does not pay for it.
+ * this client's message. Hibernate Validator runs only when {@link ConstraintPrecheck} (applied
+ * by {@link ValueRules}' walk) finds a constraint that may fail: a valid request does not pay for it.
  */
 final class BeanConstraints {
   /** Built on the first request that may violate a constraint, once per JVM. */
@@ -44,10 +44,8 @@ final class BeanConstraints {
 
   private BeanConstraints() {}
 
+  /** Hibernate Validator's findings; the caller runs it only when {@link ConstraintPrecheck} says a constraint may fail. */
   static void check(VideoMakeNoTrainPayload payload, Findings findings) {
-    if (!ConstraintPrecheck.mayFail(payload)) {
-      return;
-    }
     for (ConstraintViolation<VideoMakeNoTrainPayload> violation : violations(payload)) {
       String path = WirePaths.of(violation.getPropertyPath());
       Object value = violation.getInvalidValue();

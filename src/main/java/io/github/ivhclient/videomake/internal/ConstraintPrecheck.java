@@ -28,18 +28,31 @@ import java.util.function.Predicate;
  * validators do, or more strictly, and a constraint it does not know always counts as "may fail".
  */
 final class ConstraintPrecheck {
-  /** A property's failure tests, and whether its value may hold model objects to look into. */
-  private record PropertyChecks(Property property, List<Predicate<Object>> tests, boolean cascade) {}
+  /**
+   * A property's failure tests, and whether its value may hold model objects to look into. Arrays,
+   * not lists: the walk runs on every request, and an iterator per property costs.
+   */
+  record PropertyChecks(Property property, Predicate<Object>[] tests, boolean cascade) {
+    /** Whether a constraint on the property itself (not inside a model it holds) may fail for {@code value}. */
+    boolean fails(Object value) {
+      for (Predicate<Object> test : tests) {
+        if (test.test(value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** A model class's checks, one per wire property in order; {@code classConstrained}: never judged here. */
+  record Plan(boolean classConstrained, PropertyChecks[] properties) {}
 
   private static final Predicate<Object> ALWAYS = value -> true;
 
-  /** Per model class; null when the class itself carries a constraint (never judged here). */
-  private static final ClassValue<List<PropertyChecks>> CHECKS = new ClassValue<>() {
+  private static final ClassValue<Plan> PLANS = new ClassValue<>() {
     @Override
-    protected List<PropertyChecks> computeValue(Class<?> model) {
-      if (hasConstraint(model.getAnnotations())) {
-        return null;
-      }
+    @SuppressWarnings("unchecked")
+    protected Plan computeValue(Class<?> model) {
       List<PropertyChecks> checks = new ArrayList<>();
       for (Property property : ModelProperties.of(model)) {
         List<Annotation> annotations = new ArrayList<>(List.of(property.field().getAnnotations()));
@@ -61,37 +74,36 @@ final class ConstraintPrecheck {
           }
         }
         boolean cascade = !property.type().isEnum() && !property.type().getName().startsWith("java.lang.");
-        if (!tests.isEmpty() || cascade) {
-          checks.add(new PropertyChecks(property, List.copyOf(tests), cascade));
-        }
+        checks.add(new PropertyChecks(property, tests.toArray(new Predicate[0]), cascade));
       }
-      return List.copyOf(checks);
+      return new Plan(hasConstraint(model.getAnnotations()), checks.toArray(new PropertyChecks[0]));
     }
   };
 
   private ConstraintPrecheck() {}
 
+  /** The checks of a model class, computed once per class ({@link ValueRules} walks the model with them). */
+  static Plan plan(Class<?> model) {
+    return PLANS.get(model);
+  }
+
   /** True when Bean Validation might report a violation for this model object or anything it holds. */
   static boolean mayFail(Object bean) {
-    List<PropertyChecks> checks = CHECKS.get(bean.getClass());
-    if (checks == null) {
+    Plan plan = plan(bean.getClass());
+    if (plan.classConstrained()) {
       return true;
     }
-    for (PropertyChecks check : checks) {
+    for (PropertyChecks check : plan.properties()) {
       Object value = check.property().get(bean);
-      for (Predicate<Object> test : check.tests()) {
-        if (test.test(value)) {
-          return true;
-        }
-      }
-      if (check.cascade() && value != null && holdsFailingModel(value)) {
+      if (check.fails(value) || (check.cascade() && value != null && holdsFailingModel(value))) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean holdsFailingModel(Object value) {
+  /** Whether the value is, or is a collection holding, a model object for which {@link #mayFail} holds. */
+  static boolean holdsFailingModel(Object value) {
     if (value instanceof Collection<?> items) {
       for (Object item : items) {
         if (item != null && ModelProperties.isModel(item.getClass()) && mayFail(item)) {
@@ -105,22 +117,29 @@ final class ConstraintPrecheck {
 
   /** The test for one annotation: null when it is no constraint, {@link #ALWAYS} when it is one not known here. */
   private static Predicate<Object> failureTest(Annotation annotation) {
+    // The annotation's values are read here, once: each call of an annotation method is a proxy call.
     if (annotation instanceof NotNull) {
       return value -> value == null;
     } else if (annotation instanceof Min min) {
-      return value -> value != null && !(isIntegral(value) && ((Number) value).longValue() >= min.value());
+      long bound = min.value();
+      return value -> value != null && !(isIntegral(value) && ((Number) value).longValue() >= bound);
     } else if (annotation instanceof Max max) {
-      return value -> value != null && !(isIntegral(value) && ((Number) value).longValue() <= max.value());
+      long bound = max.value();
+      return value -> value != null && !(isIntegral(value) && ((Number) value).longValue() <= bound);
     } else if (annotation instanceof DecimalMin min) {
       Bound bound = new Bound(min.value());
-      return value -> value != null && !(value instanceof Double d && bound.isBelow(d, min.inclusive()));
+      boolean inclusive = min.inclusive();
+      return value -> value != null && !(value instanceof Double d && bound.isBelow(d, inclusive));
     } else if (annotation instanceof DecimalMax max) {
       Bound bound = new Bound(max.value());
-      return value -> value != null && !(value instanceof Double d && bound.isAbove(d, max.inclusive()));
+      boolean inclusive = max.inclusive();
+      return value -> value != null && !(value instanceof Double d && bound.isAbove(d, inclusive));
     } else if (annotation instanceof Size size) {
+      int minSize = size.min();
+      int maxSize = size.max();
       return value -> {
         long length = value == null ? 0 : sizeOf(value);
-        return value != null && !(length >= size.min() && length <= size.max());
+        return value != null && !(length >= minSize && length <= maxSize);
       };
     } else if (annotation instanceof Pattern pattern) {
       Predicate<CharSequence> matches = JsonSchemaConstraintValidators.ecmaTest(pattern.regexp());

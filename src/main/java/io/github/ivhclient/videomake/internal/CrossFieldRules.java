@@ -17,9 +17,8 @@ final class CrossFieldRules {
   private static final BigDecimal MIN_SEGMENT_SECONDS = BigDecimal.valueOf(5);
   private static final int MAX_TIME_DECIMALS = 3;
 
-  /** Timbres that ignore {@code Volume}: male_1…male_20 and female_1…female_23. */
-  private static final java.util.regex.Pattern FIXED_VOLUME_TIMBRE =
-      java.util.regex.Pattern.compile("male_([1-9]|1[0-9]|20)|female_([1-9]|1[0-9]|2[0-3])");
+  private static final int LAST_FIXED_VOLUME_MALE = 20;
+  private static final int LAST_FIXED_VOLUME_FEMALE = 23;
 
   private CrossFieldRules() {}
 
@@ -69,7 +68,7 @@ final class CrossFieldRules {
             "is only effective when EmotionCategory is not empty", RejectedValues.text(speech.getEmotionIntensity()));
       }
       if (speech.getVolume() != null && speech.getVolume() != 0 && speech.getTimbreKey() != null
-          && FIXED_VOLUME_TIMBRE.matcher(speech.getTimbreKey()).matches()) {
+          && hasFixedVolume(speech.getTimbreKey())) {
         findings.add(ValidationRules.VOLUME_FIXED_TIMBRE, "Payload.SpeechParam.Volume",
             "the timbre " + speech.getTimbreKey() + " does not support volume adjustment", RejectedValues.text(speech.getVolume()));
       }
@@ -209,6 +208,28 @@ final class CrossFieldRules {
       findings.add(ValidationRules.IGNORED_BY_MAKE_TYPE, path, "is ignored when MakeType is " + makeType.getValue()
           + (makeType == MakeTypeEnum.DEFAULT ? " (or absent)" : ""), RejectedValues.text(value));
     }
+  }
+
+  /**
+   * Timbres that ignore {@code Volume}: male_1…male_20 and female_1…female_23, written without a
+   * leading zero (a scan: a regex costs a matcher per request).
+   */
+  static boolean hasFixedVolume(String timbreKey) {
+    int last = timbreKey.startsWith("male_") ? LAST_FIXED_VOLUME_MALE
+        : timbreKey.startsWith("female_") ? LAST_FIXED_VOLUME_FEMALE : -1;
+    int digits = timbreKey.length() - timbreKey.indexOf('_') - 1;
+    if (last < 0 || digits < 1 || digits > 2) {
+      return false;
+    }
+    int number = 0;
+    for (int i = timbreKey.length() - digits; i < timbreKey.length(); i++) {
+      char c = timbreKey.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      number = number * 10 + (c - '0');
+    }
+    return timbreKey.charAt(timbreKey.length() - digits) != '0' && number <= last;
   }
 
   private static boolean isFinite(Double value) {

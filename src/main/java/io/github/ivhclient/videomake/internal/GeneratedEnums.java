@@ -3,12 +3,10 @@ package io.github.ivhclient.videomake.internal;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +59,8 @@ final class GeneratedEnums {
     private final Method fromValue;
     private final Map<Object, Enum<?>> byWireValue = new HashMap<>();
     private final Map<Enum<?>, Object> wireValues = new IdentityHashMap<>();
-    private final Set<Enum<?>> unknown = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** By ordinal: whether the constant is the generator's fallback (an array: a set lookup costs more). */
+    private final boolean[] unknown;
     private final String knownValues;
 
     private GeneratedEnum(Class<?> type) {
@@ -70,14 +69,13 @@ final class GeneratedEnums {
         Method getValue = type.getMethod("getValue");
         this.valueType = getValue.getReturnType();
         this.fromValue = type.getMethod("fromValue", valueType);
+        this.unknown = new boolean[type.getEnumConstants().length];
         for (Object constant : type.getEnumConstants()) {
           Object wire = getValue.invoke(constant);
           // fromValue returns the first constant whose value equals: putIfAbsent keeps that one.
           byWireValue.putIfAbsent(wire, (Enum<?>) constant);
           wireValues.put((Enum<?>) constant, wire);
-          if (isUnknownConstant((Enum<?>) constant)) {
-            unknown.add((Enum<?>) constant);
-          }
+          unknown[((Enum<?>) constant).ordinal()] = isUnknownConstant((Enum<?>) constant);
         }
       } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
         throw new IllegalStateException("Generated enum without getValue()/fromValue(): " + type.getName(), e);
@@ -114,7 +112,7 @@ final class GeneratedEnums {
 
     /** Whether the constant is the generator's fallback for values the contract does not list. */
     boolean isUnknown(Enum<?> constant) {
-      return unknown.contains(constant);
+      return unknown[constant.ordinal()];
     }
 
     /** The values the contract lists, as a message shows them: {@code [Text, OriginalVoice]}. */

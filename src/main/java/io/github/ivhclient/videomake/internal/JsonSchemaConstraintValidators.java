@@ -91,9 +91,12 @@ public final class JsonSchemaConstraintValidators {
   static Predicate<CharSequence> ecmaTest(String ecmaRegex) {
     String forbidden = forbiddenCharacters(ecmaRegex);
     if (forbidden != null) {
+      boolean[] isForbidden = new boolean[forbidden.chars().max().orElse(-1) + 1];
+      forbidden.chars().forEach(c -> isForbidden[c] = true);
       return text -> {
         for (int i = 0; i < text.length(); i++) {
-          if (forbidden.indexOf(text.charAt(i)) >= 0) {
+          char c = text.charAt(i);
+          if (c < isForbidden.length && isForbidden[c]) {
             return false;
           }
         }

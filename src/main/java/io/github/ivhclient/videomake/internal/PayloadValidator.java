@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake.internal;
 
+import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.ValidationMode;
 import io.github.ivhclient.videomake.ValidationReport;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
@@ -37,11 +38,18 @@ public final class PayloadValidator {
       findings.add(ValidationRules.PAYLOAD_REQUIRED, WirePaths.ROOT, "the request payload is required", null);
       return findings;
     }
-    BeanConstraints.check(payload, findings);
-    ValueRules.check(payload, WirePaths.ROOT, findings);
+    if (ValueRules.check(payload, WirePaths.ROOT, findings)) {
+      // The schema's findings come first, as when Hibernate Validator ran before the value walk.
+      Findings schemaFirst = new Findings();
+      BeanConstraints.check(payload, schemaFirst);
+      schemaFirst.addAll(findings);
+      findings = schemaFirst;
+    }
     CrossFieldRules.driverTypeRules(payload, findings);
     if (payload.getInputSsml() != null) {
-      SsmlChecker.check(payload.getInputSsml()).forEach(findings::add);
+      for (ValidationIssue issue : SsmlChecker.check(payload.getInputSsml())) {
+        findings.add(issue);
+      }
     }
     CrossFieldRules.videoParamRules(payload, findings);
     return findings;

@@ -22,7 +22,10 @@ final class RejectedValues {
     if (ModelProperties.isModel(value.getClass())) {
       return "an object";
     }
-    String text = Redaction.maskQuery(value.toString());
+    String text = value.toString();
+    if (text.indexOf('=') >= 0) { // every secret Redaction masks follows a name and '='
+      text = Redaction.maskQuery(text);
+    }
     if (text.codePointCount(0, text.length()) > MAX_VALUE_TEXT) {
       text = text.substring(0, text.offsetByCodePoints(0, MAX_VALUE_TEXT)) + "…";
     }

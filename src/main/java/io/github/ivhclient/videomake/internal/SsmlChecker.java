@@ -4,9 +4,7 @@ import io.github.ivhclient.videomake.ValidationIssue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +31,21 @@ public final class SsmlChecker {
 
   private SsmlChecker() {}
 
+  /** Whether {@code text} is one pinyin syllable with its tone digit: what {@link #PINYIN} matches, without a matcher. */
+  static boolean isPinyin(CharSequence text) {
+    int letters = text.length() - 1;
+    if (letters < 1 || letters > 6 || text.charAt(letters) < '1' || text.charAt(letters) > '5') {
+      return false;
+    }
+    for (int i = 0; i < letters; i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == 'ü' || c == 'Ü')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The 1-based position of a UTF-16 index in code points, as the gateway counts characters. */
   static int position(String ssml, int index) {
     return ssml.codePointCount(0, index) + 1;
@@ -58,10 +71,33 @@ public final class SsmlChecker {
     private final List<ValidationIssue> issues;
     private final Deque<SsmlTagRules.Element> open = new ArrayDeque<>();
     private int i;
+    /** The next '<' and '&' the scan has not passed, or -1: found with indexOf, which is faster than a loop. */
+    private int nextLessThan;
+    private int nextAmpersand;
 
     Scan(String s, List<ValidationIssue> issues) {
       this.s = s;
       this.issues = issues;
+      this.nextLessThan = s.indexOf('<');
+      this.nextAmpersand = s.indexOf('&');
+    }
+
+    /** The index of the first '<' or '&' at or after {@code from}, or the end of the text. */
+    private int markupFrom(int from) {
+      if (nextLessThan >= 0 && nextLessThan < from) {
+        nextLessThan = s.indexOf('<', from);
+      }
+      if (nextAmpersand >= 0 && nextAmpersand < from) {
+        nextAmpersand = s.indexOf('&', from);
+      }
+      int next = s.length();
+      if (nextLessThan >= 0) {
+        next = nextLessThan;
+      }
+      if (nextAmpersand >= 0 && nextAmpersand < next) {
+        next = nextAmpersand;
+      }
+      return next;
     }
 
     void run() {
@@ -80,10 +116,7 @@ public final class SsmlChecker {
           appendText(s, i, m.end());
           i = m.end();
         } else {
-          int run = i + 1; // the text up to the next markup character, appended at once
-          while (run < s.length() && s.charAt(run) != '<' && s.charAt(run) != '&') {
-            run++;
-          }
+          int run = markupFrom(i + 1); // the text up to the next markup character, appended at once
           appendText(s, i, run);
           i = run;
         }
@@ -112,7 +145,7 @@ public final class SsmlChecker {
       }
       String tagName = s.substring(p, nameEnd);
       p = nameEnd;
-      Map<String, String> attributes = new LinkedHashMap<>();
+      SsmlTagRules.Attributes attributes = new SsmlTagRules.Attributes();
       if (!closing) {
         p = attributes(p, attributes);
         if (p < 0) {
@@ -159,7 +192,7 @@ public final class SsmlChecker {
     }
 
     /** Parses {@code name="value"} pairs from {@code p}; returns the position after them, or -1. */
-    private int attributes(int p, Map<String, String> into) {
+    private int attributes(int p, SsmlTagRules.Attributes into) {
       while (true) {
         int afterSpace = skipSpace(p);
         int nameEnd = afterSpace == p ? -1 : nameEnd(afterSpace);
@@ -187,7 +220,7 @@ public final class SsmlChecker {
               + " holds an unescaped '<' or '&'", around(afterSpace));
           return -1;
         }
-        if (into.put(name, value) != null) {
+        if (!into.add(name, value)) {
           report(ValidationRules.SSML_WELL_FORMED, "attribute '" + name + "' is repeated at character " + at(afterSpace),
               around(afterSpace));
           return -1;

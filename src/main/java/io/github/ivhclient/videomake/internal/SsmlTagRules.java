@@ -1,8 +1,8 @@
 package io.github.ivhclient.videomake.internal;
 
 import io.github.ivhclient.videomake.ValidationIssue;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,17 +11,57 @@ import java.util.Set;
  * the markup and calls this once per element.
  */
 final class SsmlTagRules {
+  private static final Set<String> PHONEME_ATTRIBUTES = Set.of("alphabet", "ph");
+  private static final Set<String> BREAK_ATTRIBUTES = Set.of("time", "strength");
+
   private SsmlTagRules() {}
+
+  /** A tag's attributes in the order written: a tag has a few, so a list beats a map. */
+  static final class Attributes {
+    private String[] namesAndValues = new String[4];
+    private int size;
+
+    /** Adds the attribute; false, adding nothing, when the tag already has one of that name. */
+    boolean add(String name, String value) {
+      if (get(name) != null) {
+        return false;
+      }
+      if (2 * size == namesAndValues.length) {
+        namesAndValues = Arrays.copyOf(namesAndValues, 2 * namesAndValues.length);
+      }
+      namesAndValues[2 * size] = name;
+      namesAndValues[2 * size + 1] = value;
+      size++;
+      return true;
+    }
+
+    String get(String name) {
+      for (int i = 0; i < size; i++) {
+        if (namesAndValues[2 * i].equals(name)) {
+          return namesAndValues[2 * i + 1];
+        }
+      }
+      return null;
+    }
+
+    int size() {
+      return size;
+    }
+
+    String name(int i) {
+      return namesAndValues[2 * i];
+    }
+  }
 
   /** An element as the scan builds it: name, position, attributes, the text it holds. */
   static final class Element {
     final String name;
     final int start;
-    final Map<String, String> attributes;
+    final Attributes attributes;
     final StringBuilder text = new StringBuilder();
     boolean hasChildElement;
 
-    Element(String name, int start, Map<String, String> attributes) {
+    Element(String name, int start, Attributes attributes) {
       this.name = name;
       this.start = start;
       this.attributes = attributes;
@@ -38,7 +78,7 @@ final class SsmlTagRules {
         if (!"py".equals(alphabet)) {
           reporter.report(ValidationRules.SSML_PHONEME, "<phoneme>" + reporter.at() + " needs alphabet=\"py\"", alphabet);
         }
-        if (ph == null || !SsmlChecker.PINYIN.matcher(ph).matches()) {
+        if (ph == null || !SsmlChecker.isPinyin(ph)) {
           reporter.report(ValidationRules.SSML_PHONEME, "<phoneme>" + reporter.at() + " needs ph with one pinyin syllable and a tone digit 1-5, e.g. fu4", ph);
         }
         if (e.hasChildElement) {
@@ -47,7 +87,7 @@ final class SsmlTagRules {
           // The table's own example wraps a whole word, so this is a warning, not an error.
           reporter.report(ValidationRules.SSML_PHONEME_ONE_CHARACTER, "<phoneme>" + reporter.at() + " should hold exactly one character", e.text.toString());
         }
-        reporter.unknownAttributes(Set.of("alphabet", "ph"));
+        reporter.unknownAttributes(PHONEME_ATTRIBUTES);
       }
       case "break" -> {
         if (!selfClosing && (e.hasChildElement || e.text.length() > 0)) {
@@ -61,7 +101,7 @@ final class SsmlTagRules {
         if (strength != null && !SsmlChecker.BREAK_STRENGTHS.contains(strength)) {
           reporter.report(ValidationRules.SSML_BREAK, "<break>" + reporter.at() + " strength must be one of " + String.join(", ", SsmlChecker.BREAK_STRENGTHS), strength);
         }
-        reporter.unknownAttributes(Set.of("time", "strength"));
+        reporter.unknownAttributes(BREAK_ATTRIBUTES);
       }
       case "word" -> {
         if (e.text.toString().isBlank()) {
@@ -85,7 +125,8 @@ final class SsmlTagRules {
     }
 
     void unknownAttributes(Set<String> known) {
-      for (String name : e.attributes.keySet()) {
+      for (int i = 0; i < e.attributes.size(); i++) {
+        String name = e.attributes.name(i);
         if (!known.contains(name)) {
           report(ValidationRules.SSML_TAG, "<" + e.name + ">" + at() + " has an undocumented attribute '"
               + name + "'", name);

@@ -22,6 +22,17 @@ final class UrlRules {
   private static final int MAX_PLAIN_HOST = 253;
   private static final int MAX_LABEL = 63;
   private static final String PATH_PUNCTUATION = "/._~!$&'()*+,;=:@-";
+  /** By ASCII character, what a plain host label may hold: letters, digits, hyphens (tables: the scans run per URL). */
+  private static final boolean[] HOST_CHARACTERS = new boolean[128];
+  /** By ASCII character, what a plain path may hold: letters, digits and {@link #PATH_PUNCTUATION}. */
+  private static final boolean[] PATH_CHARACTERS = new boolean[128];
+
+  static {
+    for (char c = 0; c < PATH_CHARACTERS.length; c++) {
+      HOST_CHARACTERS[c] = isAsciiLetterOrDigit(c) || c == '-';
+      PATH_CHARACTERS[c] = isAsciiLetterOrDigit(c) || PATH_PUNCTUATION.indexOf(c) >= 0;
+    }
+  }
 
   private UrlRules() {}
 
@@ -76,32 +87,54 @@ final class UrlRules {
           return null;
         }
         label = i + 1;
-      } else if (!isAsciiLetterOrDigit(c) && c != '-') {
+      } else if (c >= HOST_CHARACTERS.length || !HOST_CHARACTERS[c]) {
         return null;
       }
     }
     if (!isLabel(url, label, i) || !isAsciiLetter(url.charAt(label)) || i - hostStart > MAX_PLAIN_HOST
-        || url.substring(hostStart, i).toLowerCase(Locale.ROOT).contains("xn--")) {
+        || hasPunycode(url, hostStart, i)) {
       return null;
     }
-    int pathStart = i;
+    int segment = -1; // where the path's current segment starts
     for (; i < url.length() && url.charAt(i) != '?' && url.charAt(i) != '#'; i++) {
       char c = url.charAt(i);
-      if (!isAsciiLetterOrDigit(c) && PATH_PUNCTUATION.indexOf(c) < 0) {
+      if (c >= PATH_CHARACTERS.length || !PATH_CHARACTERS[c]) {
         return null;
       }
+      if (c == '/') {
+        if (isDotSegment(url, segment, i)) {
+          return null; // HttpUrl resolves dot segments
+        }
+        segment = i + 1;
+      }
+    }
+    if (isDotSegment(url, segment, i)) {
+      return null;
     }
     for (int rest = i; rest < url.length(); rest++) {
       if (url.charAt(rest) < 0x21 || url.charAt(rest) > 0x7E) {
         return null;
       }
     }
-    String path = url.substring(pathStart, i);
-    String file = path.substring(path.lastIndexOf('/') + 1);
-    if (path.contains("/./") || path.contains("/../") || file.equals(".") || file.equals("..")) {
-      return null; // HttpUrl resolves dot segments
+    return segment < 0 ? "" : url.substring(segment, i);
+  }
+
+  /** Whether the path segment from {@code from} (-1: none) to {@code to} is {@code .} or {@code ..}. */
+  private static boolean isDotSegment(String url, int from, int to) {
+    return from >= 0 && (to - from == 1 || to - from == 2) && url.charAt(from) == '.' && url.charAt(to - 1) == '.';
+  }
+
+  /**
+   * Whether a host of ASCII letters, digits, hyphens and dots contains {@code xn--} in any case
+   * (an IDN label, which HttpUrl rewrites); {@code | 0x20} lower-cases exactly the letters there.
+   */
+  private static boolean hasPunycode(String host, int from, int to) {
+    for (int hyphens = host.indexOf("--", from); hyphens >= 0 && hyphens + 2 <= to; hyphens = host.indexOf("--", hyphens + 1)) {
+      if (hyphens - 2 >= from && (host.charAt(hyphens - 2) | 0x20) == 'x' && (host.charAt(hyphens - 1) | 0x20) == 'n') {
+        return true;
+      }
     }
-    return file;
+    return false;
   }
 
   private static boolean isLabel(String host, int from, int to) {

@@ -1,5 +1,6 @@
 package io.github.ivhclient.videomake.internal;
 
+import io.github.ivhclient.videomake.internal.ConstraintPrecheck.PropertyChecks;
 import io.github.ivhclient.videomake.internal.ModelProperties.Property;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +12,18 @@ import java.util.Locale;
 final class ValueRules {
   private ValueRules() {}
 
-  /** Checks every value the model object holds, at {@code path} and under it. */
-  static void check(Object bean, String path, Findings findings) {
-    for (Property property : ModelProperties.of(bean.getClass())) {
+  /**
+   * Checks every value the model object holds, at {@code path} and under it, and says whether a
+   * Bean Validation constraint of the object or of anything it holds may fail: the verdict of
+   * {@link ConstraintPrecheck#mayFail}, reached in the same walk (each property is read once).
+   */
+  static boolean check(Object bean, String path, Findings findings) {
+    ConstraintPrecheck.Plan plan = ConstraintPrecheck.plan(bean.getClass());
+    boolean mayFail = plan.classConstrained();
+    for (PropertyChecks check : plan.properties()) {
+      Property property = check.property();
       Object value = property.get(bean);
+      mayFail = mayFail || check.fails(value);
       if (value instanceof List<?> items) {
         String at = path + "." + property.wireName();
         for (int i = 0; i < items.size(); i++) {
@@ -22,13 +31,16 @@ final class ValueRules {
           if (items.get(i) == null) {
             findings.add(ValidationRules.NULL_ITEM, itemPath, "a list item must not be null", null);
           } else {
-            checkValue(items.get(i), itemPath, findings);
+            mayFail = checkValue(items.get(i), itemPath, findings) && check.cascade() || mayFail;
           }
         }
       } else if (value != null && needsCheck(value, property)) {
-        checkValue(value, path + "." + property.wireName(), findings);
+        mayFail = checkValue(value, path + "." + property.wireName(), findings) && check.cascade() || mayFail;
+      } else if (!mayFail && check.cascade() && value != null) {
+        mayFail = ConstraintPrecheck.holdsFailingModel(value); // a collection other than a list
       }
     }
+    return mayFail;
   }
 
   /** False for the values every rule here passes without a look at their path: the common case. */
@@ -43,7 +55,8 @@ final class ValueRules {
     return ModelProperties.isModel(value.getClass());
   }
 
-  private static void checkValue(Object value, String path, Findings findings) {
+  /** The rules on one value; for a model object, whether a constraint in it may fail (else false). */
+  private static boolean checkValue(Object value, String path, Findings findings) {
     if (value instanceof Enum<?> constant && GeneratedEnums.of(constant.getDeclaringClass()).isUnknown(constant)) {
       findings.add(ValidationRules.UNKNOWN_ENUM, path,
           "must be one of " + GeneratedEnums.of(constant.getDeclaringClass()).knownValues(),
@@ -60,8 +73,9 @@ final class ValueRules {
         UrlRules.check(path, text, findings);
       }
     } else if (ModelProperties.isModel(value.getClass())) {
-      check(value, path, findings);
+      return check(value, path, findings);
     }
+    return false;
   }
 
   /** The index of the first surrogate that is not half of a pair, or -1. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The precheck may let Hibernate Validator run for nothing, never skip it when it would find a
- * violation: random payloads built from the values at and around every bound.
+ * violation: random payloads built from the values at and around every bound. The validator
+ * applies it in its value walk ({@link ValueRules#check}), which must reach the same verdict.
  */
 class ConstraintPrecheckTest {
   private static final Double[] SPEEDS = {null, 0.5, Math.nextDown(0.5), 0.4999, 1.5, Math.nextUp(1.5), 1.0,
@@ -35,6 +36,8 @@ class ConstraintPrecheckTest {
     for (int n = 0; n < 20_000; n++) {
       VideoMakeNoTrainPayload payload = randomPayload(random);
       boolean mayFail = ConstraintPrecheck.mayFail(payload);
+      assertThat(ValueRules.check(payload, WirePaths.ROOT, new Findings()))
+          .as("the validator's walk reaches the precheck's verdict: %s", payload).isEqualTo(mayFail);
       if (!mayFail) {
         skipped++;
         assertThat(BeanConstraints.violations(payload)).as(payload.toString()).isEmpty();

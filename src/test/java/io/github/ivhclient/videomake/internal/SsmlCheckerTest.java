@@ -115,4 +115,22 @@ class SsmlCheckerTest {
   void nullHasNoMarkupProblems() {
     assertThat(SsmlChecker.check(null)).isEmpty();
   }
+
+  /** The scan the checker uses reads pinyin exactly as the published pattern does. */
+  @Test
+  void thePinyinScanAgreesWithThePattern() {
+    String alphabet = "aZüÜvé15609 -\u00FC";
+    java.util.Random random = new java.util.Random(5);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(9); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      assertThat(SsmlChecker.isPinyin(text)).as(text.toString())
+          .isEqualTo(SsmlChecker.PINYIN.matcher(text).matches());
+    }
+    assertThat(SsmlChecker.isPinyin("lü3")).isTrue();
+    assertThat(SsmlChecker.isPinyin("zhuang1")).isTrue();
+    assertThat(SsmlChecker.isPinyin("zhuangg1")).isFalse();
+  }
 }
