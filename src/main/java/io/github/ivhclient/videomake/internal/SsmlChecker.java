@@ -20,7 +20,8 @@ public final class SsmlChecker {
   public static final String PATH = "Payload.InputSsml";
   /** The tags the gateway documents; others may or may not be accepted (a warning). */
   public static final Set<String> DOCUMENTED_TAGS = Set.of("phoneme", "break", "word");
-  public static final Set<String> BREAK_STRENGTHS = Set.of("x-weak", "weak", "medium", "strong", "x-strong");
+  /** In the specification's order, which the message lists (a set's order changes from run to run). */
+  public static final List<String> BREAK_STRENGTHS = List.of("x-weak", "weak", "medium", "strong", "x-strong");
   /** One pinyin syllable with its tone digit, e.g. {@code fu4}; {@code v} or {@code ü} spell ü. */
   public static final Pattern PINYIN = Pattern.compile("[a-zA-ZüÜ]{1,6}[1-5]");
   /** A pause: a positive number (not zero) with {@code ms} or {@code s}. */

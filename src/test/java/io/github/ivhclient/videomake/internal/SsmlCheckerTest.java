@@ -53,7 +53,7 @@ class SsmlCheckerTest {
       "a<break time=\"-1s\"/>b                       | ssmlBreak      | unit ms or s",
       "a<break time=\"0ms\"/>b                       | ssmlBreak      | unit ms or s",
       "a<break time=\"0.0s\"/>b                      | ssmlBreak      | unit ms or s",
-      "a<break strength=\"loud\"/>b                  | ssmlBreak      | strength must be one of",
+      "a<break strength=\"loud\"/>b                  | ssmlBreak      | strength must be one of x-weak, weak, medium, strong, x-strong",
       "say <word> </word> now                        | ssmlWord       | must wrap a word",
   })
   void rejectsBrokenOrMisusedMarkup(String ssml, String rule, String messagePart) {
