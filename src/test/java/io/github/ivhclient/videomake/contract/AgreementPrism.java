@@ -8,6 +8,9 @@ import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.internal.RequestSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +46,7 @@ final class AgreementPrism implements AutoCloseable {
 
   private final PrismServer prism;
   private final OkHttpClient http;
+  private final long started = System.nanoTime();
 
   /** Thousands of requests: Prism logs warnings only (the findings are in its answers). */
   AgreementPrism() {
@@ -51,6 +55,19 @@ final class AgreementPrism implements AutoCloseable {
         .addInterceptor(new RequestSigner("agreement_appkey", "agreement_access_token", Clock.systemUTC()))
         .callTimeout(Duration.ofSeconds(30))
         .build();
+  }
+
+  /** Seconds since this Prism was started: the property's run time. */
+  long seconds() {
+    return Duration.ofNanos(System.nanoTime() - started).toSeconds();
+  }
+
+  /** Prints a property's counts and writes them to {@code target/<file>}. */
+  static void report(String file, String summary) throws IOException {
+    System.out.print(summary);
+    Path report = Path.of(System.getProperty("basedir", "."), "target", file);
+    Files.createDirectories(report.getParent());
+    Files.writeString(report, summary, StandardCharsets.UTF_8);
   }
 
   /** The client's rule names for what the schema says; Prism reports the JSON Schema keyword. */

@@ -8,10 +8,6 @@ import io.github.ivhclient.videomake.internal.JsonSupport;
 import io.github.ivhclient.videomake.internal.PayloadReader;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +36,6 @@ class StrictReaderAgreementIT {
       JsonSupport.moshi().adapter(VideoMakeNoTrainPayload.class);
 
   private static AgreementPrism prism;
-  private static long started;
   private static int rawRequests;
   private static int rawTypeErrors;
   private static int rawDisagreements;
@@ -48,19 +43,15 @@ class StrictReaderAgreementIT {
   @BeforeContainer
   static void startPrism() {
     prism = new AgreementPrism();
-    started = System.nanoTime();
   }
 
   @AfterContainer
   static void stopPrismAndReport() throws IOException {
-    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    long seconds = prism == null ? 0 : prism.seconds();
     String summary = "strict reader agreement: " + rawRequests + " raw JSON requests (seed " + ValidationAgreementIT.SEED
         + ") with one member replaced, " + rawTypeErrors + " with a type error, " + rawDisagreements + " disagreements, "
         + seconds + " s\n";
-    System.out.print(summary);
-    Path report = Path.of(System.getProperty("basedir", "."), "target", "strict-reader-agreement.txt");
-    Files.createDirectories(report.getParent());
-    Files.writeString(report, summary, StandardCharsets.UTF_8);
+    AgreementPrism.report("strict-reader-agreement.txt", summary);
     if (prism != null) {
       prism.close();
     }

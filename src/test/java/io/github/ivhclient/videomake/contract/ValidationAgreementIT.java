@@ -21,10 +21,6 @@ import io.github.ivhclient.videomake.model.VideoParam.EnableFakeTeethEnum;
 import io.github.ivhclient.videomake.model.VideoParam.MakeTypeEnum;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +63,6 @@ class ValidationAgreementIT {
       JsonSupport.moshi().adapter(VideoMakeNoTrainRequest.class);
 
   private static AgreementPrism prism;
-  private static long started;
   private static int requests;
   private static int invalidByClient;
   private static int rejectedByPrism;
@@ -78,20 +73,16 @@ class ValidationAgreementIT {
   @BeforeContainer
   static void startPrism() {
     prism = new AgreementPrism();
-    started = System.nanoTime();
   }
 
   @AfterContainer
   static void stopPrismAndReport() throws IOException {
-    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    long seconds = prism == null ? 0 : prism.seconds();
     String summary = "validation agreement: " + requests + " requests (seed " + SEED + "), "
         + invalidByClient + " invalid by the client, " + rejectedByPrism + " rejected by Prism (422), "
         + clientOnlyInvalid + " invalid only by client-only rules, " + disagreements + " disagreements, "
         + seconds + " s\nrules exercised (requests with an issue of the rule): " + rulesExercised + "\n";
-    System.out.print(summary);
-    Path report = Path.of(System.getProperty("basedir", "."), "target", "validation-agreement.txt");
-    Files.createDirectories(report.getParent());
-    Files.writeString(report, summary, StandardCharsets.UTF_8);
+    AgreementPrism.report("validation-agreement.txt", summary);
     if (prism != null) {
       prism.close();
     }
