@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  * a request may pick another seed with {@code Prefer: dynamic=true, seed=N}. Its output is appended
  * to {@code target/prism.log}. {@link #close()} stops the process and every descendant; a JVM
  * shutdown hook does the same if a caller never gets to close it.
+ * Prism serves the spec without its callbacks ({@link CallbackFreeSpec}).
  *
  * <p>Prism comes from {@code node_modules}, which {@code mvn verify} installs before the
  * integration tests run (see {@code openapi/tools/npm-ci-if-changed.mjs}).
@@ -53,13 +54,15 @@ public final class PrismServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final Path servedSpec;
   private final Thread shutdownHook;
   private volatile boolean closed;
 
-  private PrismServer(Process process, int port, Path log) {
+  private PrismServer(Process process, int port, Path log, Path servedSpec) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.servedSpec = servedSpec;
     this.shutdownHook = new Thread(this::stopProcessTree, "prism-shutdown-" + port);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -122,6 +125,7 @@ public final class PrismServer implements AutoCloseable {
     }
     closed = true;
     stopProcessTree();
+    CallbackFreeSpec.delete(servedSpec);
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
@@ -159,6 +163,7 @@ public final class PrismServer implements AutoCloseable {
     private Path spec;
     private Path log;
     private String seed = DEFAULT_SEED;
+    private String logLevel = "info";
     private Duration startTimeout = Duration.ofSeconds(90);
 
     private Builder() {}
@@ -186,6 +191,16 @@ public final class PrismServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Prism's {@code --verboseLevel} (trace, debug, info, warn, error, fatal, silent); default
+     * {@code info}, a few lines per request. A run of thousands of requests saves Prism time with
+     * {@code warn}: the 422 findings stay in the answers.
+     */
+    public Builder logLevel(String logLevel) {
+      this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+      return this;
+    }
+
     /** How long to wait for Prism to answer HTTP (it takes about 2 s on an idle machine). */
     public Builder startTimeout(Duration startTimeout) {
       this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
@@ -204,26 +219,52 @@ public final class PrismServer implements AutoCloseable {
       if (!Files.isExecutable(prism)) {
         throw new IllegalStateException(prism + " is missing: run `mvn -B verify`, which installs it with npm ci");
       }
+      Path served = CallbackFreeSpec.copyOf(specFile, logFile.toAbsolutePath().getParent());
       IllegalStateException last = null;
-      // A free port found here may be taken before Prism binds it: try again on another.
+      // A free port found here may be taken before Prism binds it: try again on another. Any
+      // other failure (a broken spec, no answer in time) would only repeat itself.
       for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
         int port = freePort();
-        Process process = launch(prism, specFile, port, logFile);
+        long logBefore = logSize(logFile);
+        Process process = launch(prism, served, port, logFile);
         try {
           awaitReady(process, port, logFile);
-          return new PrismServer(process, port, logFile);
+          return new PrismServer(process, port, logFile, served);
         } catch (IllegalStateException e) {
           process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly();
           last = e;
+          if (!portTaken(logFile, logBefore)) {
+            break;
+          }
         }
       }
+      CallbackFreeSpec.delete(served);
       throw last;
+    }
+
+    private static long logSize(Path logFile) {
+      try {
+        return Files.exists(logFile) ? Files.size(logFile) : 0;
+      } catch (IOException e) {
+        return 0;
+      }
+    }
+
+    /** Whether Prism's output since {@code offset} says the port was taken (Node's EADDRINUSE). */
+    private static boolean portTaken(Path logFile, long offset) {
+      try {
+        byte[] log = Files.readAllBytes(logFile);
+        int from = (int) Math.min(offset, log.length);
+        return new String(log, from, log.length - from, StandardCharsets.UTF_8).contains("EADDRINUSE");
+      } catch (IOException e) {
+        return true;
+      }
     }
 
     private Process launch(Path prism, Path specFile, int port, Path logFile) {
       List<String> command = List.of(prism.toString(), "mock", specFile.toString(),
-          "--errors", "-h", HOST, "-p", Integer.toString(port), "--seed", seed);
+          "--errors", "-h", HOST, "-p", Integer.toString(port), "--seed", seed, "-v", logLevel);
       try {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         Files.writeString(logFile, "=== " + Instant.now() + " " + String.join(" ", command) + "\n",

@@ -3,12 +3,9 @@ package io.github.ivhclient.videomake.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Types;
 import io.github.ivhclient.videomake.ValidationIssue;
 import io.github.ivhclient.videomake.internal.JsonSupport;
-import io.github.ivhclient.videomake.internal.PayloadReader;
 import io.github.ivhclient.videomake.internal.PayloadValidator;
-import io.github.ivhclient.videomake.internal.RequestSigner;
 import io.github.ivhclient.videomake.model.DisableInterval;
 import io.github.ivhclient.videomake.model.SpeechParam;
 import io.github.ivhclient.videomake.model.VideoMakeNoTrainPayload;
@@ -23,19 +20,12 @@ import io.github.ivhclient.videomake.model.VideoParam.DisableOcclusionDetectEnum
 import io.github.ivhclient.videomake.model.VideoParam.EnableFakeTeethEnum;
 import io.github.ivhclient.videomake.model.VideoParam.MakeTypeEnum;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -49,11 +39,6 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * The agreement property (issue 3, item 7): for generated VideoMakeNoTrain requests, the client's
@@ -62,76 +47,44 @@ import okhttp3.Response;
  * <p>Each request is validated by {@link PayloadValidator} and also sent, signed and unchecked, to
  * Prism, which validates it against the OpenAPI document (ajv, JSON Schema 2020-12). Both sides
  * are reduced to the same set of (wire path, rule) pairs and must be equal. The client may be
- * stricter only on {@link #CLIENT_ONLY_RULES}, which JSON Schema cannot say (or the spec leaves to
- * the client); those are counted but not compared. The generator mixes valid values with invalid
- * ones at the boundaries of every schema rule, including the cases where Java and JSON Schema
- * differ by default: code points vs UTF-16 units, ECMA-262 {@code \s}, a final line break.
+ * stricter only on {@link AgreementPrism#CLIENT_ONLY_RULES}, which JSON Schema cannot say (or the
+ * spec leaves to the client); those are counted but not compared. The generator mixes valid values
+ * with invalid ones at the boundaries of every schema rule, including the cases where Java and JSON
+ * Schema differ by default: code points vs UTF-16 units, ECMA-262 {@code \s}, a final line break.
+ * {@link StrictReaderAgreementIT} runs the strict reader's side on the same generator, in parallel
+ * (its own test JVM and Prism).
  */
 class ValidationAgreementIT {
   static final int TRIES = 2500;
-  static final int RAW_TRIES = 800;
   static final String SEED = "20261125";
-  private static final String PATH = "/v2/ivh/videomaker/broadcastservice/videomakenotrain";
-
-  /** Rules the client enforces beyond the schema; Prism does not know them. */
-  static final Set<String> CLIENT_ONLY_RULES = Set.of(
-      "ssmlWellFormed", "ssmlPhoneme", "ssmlBreak", "ssmlWord", // markup: not expressible
-      "segmentLongerThan5s", "startBeforeEnd", "chronological", // arithmetic between fields
-      "urlSyntax");                                             // what OkHttp's HttpUrl parses: finer than the pattern
 
   private static final PayloadValidator VALIDATOR = new PayloadValidator();
   private static final JsonAdapter<VideoMakeNoTrainRequest> REQUEST_JSON =
       JsonSupport.moshi().adapter(VideoMakeNoTrainRequest.class);
-  private static final JsonAdapter<Object> ANY_JSON = JsonSupport.moshi().adapter(Object.class).serializeNulls();
-  private static final JsonAdapter<VideoMakeNoTrainPayload> PAYLOAD_JSON =
-      JsonSupport.moshi().adapter(VideoMakeNoTrainPayload.class);
-  private static final JsonAdapter<Map<String, Object>> PROBLEM_JSON =
-      JsonSupport.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final java.util.regex.Pattern REQUIRED_PROPERTY = java.util.regex.Pattern.compile("required property '([^']+)'");
 
-  private static PrismServer prism;
-  private static OkHttpClient http;
-  private static long started;
+  private static AgreementPrism prism;
   private static int requests;
   private static int invalidByClient;
   private static int rejectedByPrism;
   private static int clientOnlyInvalid;
   private static int disagreements;
   private static final Map<String, Integer> rulesExercised = new TreeMap<>();
-  private static int rawRequests;
-  private static int rawTypeErrors;
-  private static int rawDisagreements;
 
   @BeforeContainer
   static void startPrism() {
-    prism = PrismServer.start();
-    http = new OkHttpClient.Builder()
-        .addInterceptor(new RequestSigner("agreement_appkey", "agreement_access_token", Clock.systemUTC()))
-        .callTimeout(Duration.ofSeconds(30))
-        .build();
-    started = System.nanoTime();
+    prism = new AgreementPrism();
   }
 
   @AfterContainer
   static void stopPrismAndReport() throws IOException {
-    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    long seconds = prism == null ? 0 : prism.seconds();
     String summary = "validation agreement: " + requests + " requests (seed " + SEED + "), "
         + invalidByClient + " invalid by the client, " + rejectedByPrism + " rejected by Prism (422), "
         + clientOnlyInvalid + " invalid only by client-only rules, " + disagreements + " disagreements, "
-        + seconds + " s (both properties)\nrules exercised (requests with an issue of the rule): " + rulesExercised + "\n"
-        + "strict reader agreement: " + rawRequests + " raw JSON requests with one member replaced, " + rawTypeErrors
-        + " with a type error, " + rawDisagreements + " disagreements\n";
-    System.out.print(summary);
-    Path report = Path.of(System.getProperty("basedir", "."), "target", "validation-agreement.txt");
-    Files.createDirectories(report.getParent());
-    Files.writeString(report, summary, StandardCharsets.UTF_8);
+        + seconds + " s\nrules exercised (requests with an issue of the rule): " + rulesExercised + "\n";
+    AgreementPrism.report("validation-agreement.txt", summary);
     if (prism != null) {
       prism.close();
-    }
-    if (http != null) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
     }
   }
 
@@ -143,11 +96,11 @@ class ValidationAgreementIT {
     List<ValidationIssue> clientErrors = clientIssues.stream()
         .filter(i -> i.severity() == ValidationIssue.Severity.ERROR).toList();
     Set<String> client = clientErrors.stream()
-        .filter(i -> !CLIENT_ONLY_RULES.contains(i.rule()))
-        .map(i -> i.path() + " " + schemaRule(i.rule(), i.path()))
+        .filter(i -> !AgreementPrism.CLIENT_ONLY_RULES.contains(i.rule()))
+        .map(i -> i.path() + " " + AgreementPrism.schemaRule(i.rule()))
         .collect(Collectors.toCollection(TreeSet::new));
     String body = REQUEST_JSON.toJson(new VideoMakeNoTrainRequest().header(Map.of()).payload(request));
-    Set<String> server = prismErrors(body);
+    Set<String> server = prism.errors(body);
 
     synchronized (ValidationAgreementIT.class) {
       requests++;
@@ -160,156 +113,6 @@ class ValidationAgreementIT {
     assertThat(client).as("client vs Prism for %s", body).isEqualTo(server);
   }
 
-  /**
-   * The strict reader's side: a generated request as raw JSON with one member replaced by a value
-   * of another JSON type (a quoted number, a boolean, null, a fraction, an object, an array...).
-   * {@link PayloadReader}'s complete report and Prism's 422 must agree, {@code type} errors included.
-   */
-  @Property(tries = RAW_TRIES, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-  void strictReaderAndPrismAgreeOnJsonTypes(@ForAll("requests") VideoMakeNoTrainPayload request,
-      @ForAll("targets") List<Object> target, @ForAll("foreignValues") Object value) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> payload = (Map<String, Object>) PAYLOAD_JSON.toJsonValue(request);
-    replace(payload, target, value);
-    String body = ANY_JSON.toJson(Map.of("Header", Map.of(), "Payload", payload));
-
-    List<ValidationIssue> errors = PayloadReader.read(body).report().errors();
-    Set<String> client = errors.stream()
-        .filter(i -> !CLIENT_ONLY_RULES.contains(i.rule()))
-        .map(i -> i.path() + " " + schemaRule(i.rule(), i.path()))
-        .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> server = prismErrors(body);
-    // For a value of the wrong type ajv also reports the member's other keywords (enum, format,
-    // minimum...); the reader rejects the value with one `type` error and judges nothing else there.
-    Set<String> mistyped = server.stream().filter(e -> e.endsWith(" type"))
-        .map(e -> e.substring(0, e.lastIndexOf(' '))).collect(Collectors.toSet());
-    server.removeIf(e -> !e.endsWith(" type") && mistyped.contains(e.substring(0, e.lastIndexOf(' '))));
-
-    synchronized (ValidationAgreementIT.class) {
-      rawRequests++;
-      rawTypeErrors += errors.stream().anyMatch(i -> i.rule().equals("type")) ? 1 : 0;
-      rawDisagreements += client.equals(server) ? 0 : 1;
-    }
-    assertThat(client).as("strict reader vs Prism for %s", body).isEqualTo(server);
-  }
-
-  @Provide
-  Arbitrary<List<Object>> targets() {
-    return Arbitraries.of(
-        List.of("RefVideoUrl"), List.of("DriverType"), List.of("InputSsml"), List.of("InputAudioUrl"),
-        List.of("CallbackUrl"), List.of("ConcurrencyType"), List.of("VideoLoop"), List.of("VideoParametersConsistent"),
-        List.of("SpeechParam"), List.of("SpeechParam", "Speed"), List.of("SpeechParam", "TimbreKey"),
-        List.of("SpeechParam", "Volume"), List.of("SpeechParam", "EmotionIntensity"), List.of("VideoParam"),
-        List.of("VideoParam", "MakeType"), List.of("VideoParam", "StartTime"), List.of("VideoParam", "DisableIdDetect"),
-        List.of("VideoParam", "RefPhotoUrl"), List.of("VideoParam", "DisableIntervals"),
-        List.of("VideoParam", "DisableIntervals", 0), List.of("VideoParam", "DisableIntervals", 0, "EndTime"));
-  }
-
-  /** Values of every JSON type; some happen to fit the member they replace (the agreement covers both). */
-  @Provide
-  Arbitrary<Object> foreignValues() {
-    return Arbitraries.of("1.0", "Text", "", true, 1.5, 7, 1.0, 0, new NullValue(), new EmptyObject(), new EmptyArray());
-  }
-
-  /** Markers for values jqwik cannot hold directly (null) or must not share between tries (mutable containers). */
-  private record NullValue() {}
-
-  private record EmptyObject() {}
-
-  private record EmptyArray() {}
-
-  /** Puts {@code value} at {@code target} (names and list indices), creating missing parents. */
-  @SuppressWarnings("unchecked")
-  private static void replace(Map<String, Object> payload, List<Object> target, Object value) {
-    Object parent = payload;
-    for (int i = 0; i < target.size() - 1; i++) {
-      Object key = target.get(i);
-      Object next = target.get(i + 1) instanceof Integer ? new java.util.ArrayList<>(List.of(new java.util.LinkedHashMap<>()))
-          : new java.util.LinkedHashMap<String, Object>();
-      if (parent instanceof Map<?, ?> map) {
-        Object child = map.get(key);
-        boolean fits = next instanceof List ? child instanceof List<?> list && !list.isEmpty() : child instanceof Map;
-        if (!fits) {
-          ((Map<String, Object>) map).put((String) key, next);
-          child = next;
-        }
-        parent = child;
-      } else {
-        List<Object> list = (List<Object>) parent;
-        if (!(list.get((Integer) key) instanceof Map)) {
-          list.set((Integer) key, next);
-        }
-        parent = list.get((Integer) key);
-      }
-    }
-    Object leaf = value instanceof NullValue ? null
-        : value instanceof EmptyObject ? new java.util.LinkedHashMap<>()
-        : value instanceof EmptyArray ? new java.util.ArrayList<>()
-        : value;
-    Object key = target.get(target.size() - 1);
-    if (parent instanceof Map<?, ?> map) {
-      ((Map<String, Object>) map).put((String) key, leaf);
-    } else {
-      ((List<Object>) parent).set((Integer) key, leaf);
-    }
-  }
-
-  /** The client's rule names for what the schema says; Prism reports the JSON Schema keyword. */
-  private static String schemaRule(String rule, String path) {
-    return switch (rule) {
-      case "requiredWhenText", "requiredWhenOriginalVoice" -> "required";
-      case "absoluteHttpUrl" -> "pattern";
-      default -> rule;
-    };
-  }
-
-  /** Prism's findings as (wire path, keyword); empty when it accepted the request. */
-  private static Set<String> prismErrors(String body) {
-    Request request = new Request.Builder()
-        .url(prism.baseUrl() + PATH)
-        .post(RequestBody.create(body, JSON))
-        .build();
-    try (Response response = http.newCall(request).execute()) {
-      String text = response.body() == null ? "" : response.body().string();
-      if (response.code() == 200) {
-        return new TreeSet<>();
-      }
-      assertThat(response.code()).as("Prism answered %s for %s", text, body).isEqualTo(422);
-      Set<String> errors = new TreeSet<>();
-      for (Object item : (List<?>) PROBLEM_JSON.fromJson(text).get("validation")) {
-        Map<?, ?> finding = (Map<?, ?>) item;
-        String code = (String) finding.get("code");
-        if (code.equals("if")) {
-          continue; // the summary of a failed then/else; its required properties are listed too
-        }
-        String path = wirePath((List<?>) finding.get("location"));
-        if (code.equals("required")) {
-          Matcher missing = REQUIRED_PROPERTY.matcher((String) finding.get("message"));
-          assertThat(missing.find()).as("required finding names the property: %s", finding).isTrue();
-          path = path + "." + missing.group(1);
-        }
-        errors.add(path + " " + code);
-      }
-      return errors;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Prism did not answer", e);
-    }
-  }
-
-  /** ["body","Payload","VideoParam","DisableIntervals","1","EndTime"] -> Payload.VideoParam.DisableIntervals[1].EndTime */
-  private static String wirePath(List<?> location) {
-    StringBuilder path = new StringBuilder();
-    for (Object segment : location.subList(1, location.size())) {
-      String name = segment.toString();
-      if (name.chars().allMatch(Character::isDigit)) {
-        path.append('[').append(name).append(']');
-      } else {
-        path.append(path.length() == 0 ? "" : ".").append(name);
-      }
-    }
-    return path.toString();
-  }
-
   // ---- The generator: mostly valid values, and invalid ones at every schema boundary
 
   /**
@@ -318,6 +121,11 @@ class ValidationAgreementIT {
    */
   @Provide
   Arbitrary<VideoMakeNoTrainPayload> requests() {
+    return requestArbitrary();
+  }
+
+  /** The generator, shared with {@link StrictReaderAgreementIT}. */
+  static Arbitrary<VideoMakeNoTrainPayload> requestArbitrary() {
     return Arbitraries.frequencyOf(
             Tuple.of(46, Arbitraries.just(DriverTypeEnum.TEXT)),
             Tuple.of(46, Arbitraries.just(DriverTypeEnum.ORIGINAL_VOICE)),

@@ -361,9 +361,14 @@ class SandboxGatewayTest {
     client.getProgress(taskId);
     long slow = System.nanoTime() - slowStart;
     sandbox.latency(Duration.ZERO);
-    long fastStart = System.nanoTime();
-    client.getProgress(taskId);
-    long fast = System.nanoTime() - fastStart;
+    // The fastest of a few calls: a loaded machine may stall any one call, but with the latency
+    // still applied none could come back in under 400 ms.
+    long fast = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      long fastStart = System.nanoTime();
+      client.getProgress(taskId);
+      fast = Math.min(fast, System.nanoTime() - fastStart);
+    }
 
     assertThat(Duration.ofNanos(slow)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
     assertThat(Duration.ofNanos(fast)).isLessThan(Duration.ofMillis(400));
