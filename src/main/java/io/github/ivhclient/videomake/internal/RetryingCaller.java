@@ -87,6 +87,12 @@ public final class RetryingCaller {
       throw last;
     } catch (ExecutionException e) {
       throw CallerFrame.rethrown(e, op.id() + " was called here", op.id() + " failed");
+    } catch (CancellationException e) {
+      // close(): since JDK 23 get() throws a new CancellationException("get"), the client's its cause.
+      CancellationException closed = new CancellationException(
+          (e.getCause() instanceof CancellationException cause ? cause : e).getMessage());
+      closed.initCause(e);
+      throw closed;
     }
   }
 
