@@ -13,8 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import okio.Timeout;
-import retrofit2.Call;
 
 /**
  * Decides, after a failed attempt, whether to try again and after how long. Pure: no I/O, no
@@ -92,21 +90,6 @@ public final class RetryDecider {
     }
     long left = Math.max(budget - elapsedNanos, MIN_ATTEMPT_NANOS);
     return perAttemptNanos == 0 || left < perAttemptNanos ? left : -1;
-  }
-
-  /** Gives the attempt no more time than the whole call has left ({@link #attemptTimeoutNanos}). */
-  static <T> Call<T> bounded(Call<T> call, RetryPolicy policy, long start) {
-    Timeout timeout;
-    try {
-      timeout = call.timeout();
-    } catch (RuntimeException e) {
-      return call; // the request could not be built: execute() reports that
-    }
-    long shorter = RetryDecider.attemptTimeoutNanos(policy, timeout.timeoutNanos(), System.nanoTime() - start);
-    if (shorter >= 0) {
-      timeout.timeout(shorter, TimeUnit.NANOSECONDS);
-    }
-    return call;
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import okio.Timeout;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
@@ -219,7 +220,7 @@ public final class RetryingCaller {
       if (attempt == 1) {
         firstSent = System.nanoTime();
       }
-      Call<T> call = RetryDecider.bounded(attempt == 1 ? base : base.clone(), policy, firstSent);
+      Call<T> call = bounded(attempt == 1 ? base : base.clone(), policy, firstSent);
       current = call;
       sent = System.nanoTime();
       if (inline) {
@@ -319,6 +320,24 @@ public final class RetryingCaller {
     IvhException error = EnvelopeUnwrapper.failure(op, e, attempt);
     reporter.attempt(call, -1, error.requestId(), sent, attempt, policy, e.getClass().getSimpleName());
     return new Outcome<>(null, error, null);
+  }
+
+  /**
+   * Gives the attempt no more time than the whole call has left: the (pure) decider says how long
+   * ({@link RetryDecider#attemptTimeoutNanos}), the loop applies it to the call.
+   */
+  private static <T> Call<T> bounded(Call<T> call, RetryPolicy policy, long start) {
+    Timeout timeout;
+    try {
+      timeout = call.timeout();
+    } catch (RuntimeException e) {
+      return call; // the request could not be built: execute() reports that
+    }
+    long shorter = RetryDecider.attemptTimeoutNanos(policy, timeout.timeoutNanos(), System.nanoTime() - start);
+    if (shorter >= 0) {
+      timeout.timeout(shorter, TimeUnit.NANOSECONDS);
+    }
+    return call;
   }
 
   /** Nanoseconds to wait before the next attempt, or -1 to give up with the outcome's error. */
